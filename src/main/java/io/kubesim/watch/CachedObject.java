@@ -1,0 +1,95 @@
+package io.kubesim.watch;
+
+import java.util.Map;
+
+/**
+ * An immutable object in the watch cache: its identity, revision, JSON body and what selectors
+ * need (labels and the resource's selectable field values, aligned with
+ * {@link ResourceCache#fieldNames()}).
+ */
+public final class CachedObject {
+
+    private final String key;
+    private final String namespace;
+    private final String name;
+    private final String uid;
+    private final long revision;
+    private final byte[] json;
+    private final Map<String, String> labels;
+    private final String[] fields;
+    private volatile int itemOffset = -1;
+
+    public CachedObject(String namespace, String name, String uid, long revision, byte[] json,
+                        Map<String, String> labels, String[] fields) {
+        this.namespace = namespace == null ? "" : namespace;
+        this.name = name;
+        this.key = this.namespace.isEmpty() ? name : this.namespace + "/" + name;
+        this.uid = uid;
+        this.revision = revision;
+        this.json = json;
+        this.labels = labels == null ? Map.of() : labels;
+        this.fields = fields == null ? new String[0] : fields;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String uid() {
+        return uid;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    /** The full JSON document (with apiVersion and kind). Never modify the array. */
+    public byte[] json() {
+        return json;
+    }
+
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    /** Selectable field values, aligned with the resource's field names. */
+    String[] fields() {
+        return fields;
+    }
+
+    /**
+     * The offset at which the fields after {@code apiVersion} and {@code kind} start: a list item is
+     * {@code '{'} followed by {@code json()[itemOffset()..]}.
+     */
+    public int itemOffset() {
+        int offset = itemOffset;
+        if (offset < 0) {
+            offset = JsonBytes.afterTypeFields(json);
+            itemOffset = offset;
+        }
+        return offset;
+    }
+
+    /** This object with its {@code metadata.resourceVersion} rewritten (DELETED events of objects leaving a selector). */
+    public CachedObject withRevision(long newRevision) {
+        long located = JsonBytes.locateResourceVersion(json);
+        if (located < 0) {
+            return this;
+        }
+        byte[] spliced = JsonBytes.splice(json, (int) (located >>> 32), (int) located, newRevision);
+        return new CachedObject(namespace, name, uid, newRevision, spliced, labels, fields);
+    }
+
+    @Override
+    public String toString() {
+        return "CachedObject[" + key + "@" + revision + "]";
+    }
+}
