@@ -100,17 +100,11 @@ public final class PodAdmission {
 
     private static Optional<String> priority(PodSpec spec, Function<String, Optional<PriorityClassRef>> classes,
                                              Map.Entry<String, PriorityClassRef> globalDefault) {
-        PriorityClassRef resolved;
-        if (ContainerDefaults.isEmpty(spec.getPriorityClassName())) {
-            resolved = globalDefault == null ? new PriorityClassRef(0, PREEMPT_LOWER_PRIORITY) : globalDefault.getValue();
-            spec.setPriorityClassName(globalDefault == null ? null : globalDefault.getKey());
-        } else {
-            Optional<PriorityClassRef> found = classes.apply(spec.getPriorityClassName());
-            if (found.isEmpty()) {
-                return Optional.of("no PriorityClass with name " + spec.getPriorityClassName() + " was found");
-            }
-            resolved = found.get();
+        Optional<PriorityClassRef> found = resolve(spec, classes, globalDefault);
+        if (found.isEmpty()) {
+            return Optional.of("no PriorityClass with name " + spec.getPriorityClassName() + " was found");
         }
+        PriorityClassRef resolved = found.get();
         if (spec.getPriority() != null && spec.getPriority() != resolved.value()) {
             return Optional.of("the integer value of priority (" + spec.getPriority() + ") must not be provided in "
                     + "pod spec; priority admission controller computed " + resolved.value()
@@ -127,6 +121,16 @@ public final class PodAdmission {
             spec.setPreemptionPolicy(policy);
         }
         return Optional.empty();
+    }
+
+    private static Optional<PriorityClassRef> resolve(PodSpec spec, Function<String, Optional<PriorityClassRef>> classes,
+                                                      Map.Entry<String, PriorityClassRef> globalDefault) {
+        if (!ContainerDefaults.isEmpty(spec.getPriorityClassName())) {
+            return classes.apply(spec.getPriorityClassName());
+        }
+        spec.setPriorityClassName(globalDefault == null ? null : globalDefault.getKey());
+        return Optional.of(globalDefault == null
+                ? new PriorityClassRef(0, PREEMPT_LOWER_PRIORITY) : globalDefault.getValue());
     }
 
     /** {@code DefaultTolerationSeconds}: adds whichever of the two tolerations the pod does not already have. */

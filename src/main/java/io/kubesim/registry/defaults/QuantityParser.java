@@ -107,19 +107,22 @@ final class QuantityParser {
             pos = skipDigits(str, pos);
             denom = str.substring(denomStart, pos);
         }
-        String rawValue = str.substring(0, pos);
-        int suffixStart = pos;
-        while (pos < end && SUFFIX_CHARS.indexOf(str.charAt(pos)) >= 0) {
-            pos++;
-        }
-        if (pos < end && (str.charAt(pos) == '-' || str.charAt(pos) == '+')) {
-            pos++;
-        }
-        pos = skipDigits(str, pos);
-        if (pos < end) {
+        if (skipSuffix(str, pos) < end) {
             return Optional.empty();
         }
-        return Optional.of(new Lexed(positive, rawValue, num, denom, str.substring(suffixStart)));
+        return Optional.of(new Lexed(positive, str.substring(0, pos), num, denom, str.substring(pos)));
+    }
+
+    /** Skips suffix letters, an optional exponent sign and exponent digits; returns where that stops. */
+    private static int skipSuffix(String str, int from) {
+        int pos = from;
+        while (pos < str.length() && SUFFIX_CHARS.indexOf(str.charAt(pos)) >= 0) {
+            pos++;
+        }
+        if (pos < str.length() && (str.charAt(pos) == '-' || str.charAt(pos) == '+')) {
+            pos++;
+        }
+        return skipDigits(str, pos);
     }
 
     private static int skipDigits(String str, int from) {

@@ -65,7 +65,7 @@ final class ServiceIpFamilies {
             spec.setIpFamilyPolicy(oldPolicy != null ? oldPolicy
                     : headlessSelectorless ? REQUIRE_DUAL_STACK : SINGLE_STACK);
         }
-        List<String> families = spec.getIpFamilies() == null ? new ArrayList<>() : new ArrayList<>(spec.getIpFamilies());
+        List<String> families = new ArrayList<>(spec.getIpFamilies() == null ? List.of() : spec.getIpFamilies());
         List<String> ips = spec.getClusterIPs() == null ? List.of() : spec.getClusterIPs();
         for (int i = 0; i < ips.size() && !HEADLESS.equals(ips.get(i)); i++) {
             if (i >= families.size() && ips.get(i) != null) {

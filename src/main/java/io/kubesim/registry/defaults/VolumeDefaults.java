@@ -2,6 +2,7 @@ package io.kubesim.registry.defaults;
 
 import io.fabric8.kubernetes.api.model.AzureDiskVolumeSource;
 import io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile;
+import io.fabric8.kubernetes.api.model.DownwardAPIVolumeSource;
 import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec;
 import io.fabric8.kubernetes.api.model.ProjectedVolumeSource;
@@ -42,12 +43,7 @@ final class VolumeDefaults {
         if (v.getConfigMap() != null && v.getConfigMap().getDefaultMode() == null) {
             v.getConfigMap().setDefaultMode(DEFAULT_MODE);
         }
-        if (v.getDownwardAPI() != null) {
-            if (v.getDownwardAPI().getDefaultMode() == null) {
-                v.getDownwardAPI().setDefaultMode(DEFAULT_MODE);
-            }
-            downwardItems(v.getDownwardAPI().getItems());
-        }
+        downwardApi(v.getDownwardAPI());
         projected(v.getProjected());
         legacySources(v);
         if (v.getEphemeral() != null && v.getEphemeral().getVolumeClaimTemplate() != null) {
@@ -63,6 +59,16 @@ final class VolumeDefaults {
                 v.getPersistentVolumeClaim(), v.getPhotonPersistentDisk(), v.getPortworxVolume(), v.getProjected(),
                 v.getQuobyte(), v.getRbd(), v.getScaleIO(), v.getSecret(), v.getStorageos(), v.getVsphereVolume())
                 .allMatch(Objects::isNull);
+    }
+
+    private static void downwardApi(DownwardAPIVolumeSource d) {
+        if (d == null) {
+            return;
+        }
+        if (d.getDefaultMode() == null) {
+            d.setDefaultMode(DEFAULT_MODE);
+        }
+        downwardItems(d.getItems());
     }
 
     private static void downwardItems(List<DownwardAPIVolumeFile> items) {

@@ -162,15 +162,7 @@ final class WorkloadDefaults {
             spec.setPodManagementPolicy("OrderedReady");
         }
         statefulSetStrategy(spec);
-        StatefulSetPersistentVolumeClaimRetentionPolicy retention = Objects.requireNonNullElseGet(
-                spec.getPersistentVolumeClaimRetentionPolicy(), StatefulSetPersistentVolumeClaimRetentionPolicy::new);
-        if (ContainerDefaults.isEmpty(retention.getWhenDeleted())) {
-            retention.setWhenDeleted("Retain");
-        }
-        if (ContainerDefaults.isEmpty(retention.getWhenScaled())) {
-            retention.setWhenScaled("Retain");
-        }
-        spec.setPersistentVolumeClaimRetentionPolicy(retention);
+        claimRetention(spec);
         if (spec.getReplicas() == null) {
             spec.setReplicas(1);
         }
@@ -181,6 +173,19 @@ final class WorkloadDefaults {
         if (spec.getVolumeClaimTemplates() != null) {
             spec.getVolumeClaimTemplates().forEach(ClusterDefaults::persistentVolumeClaim);
         }
+    }
+
+    /** StatefulSetAutoDeletePVC (GA): both retention policies default to {@code Retain}. */
+    private static void claimRetention(StatefulSetSpec spec) {
+        StatefulSetPersistentVolumeClaimRetentionPolicy retention = Objects.requireNonNullElseGet(
+                spec.getPersistentVolumeClaimRetentionPolicy(), StatefulSetPersistentVolumeClaimRetentionPolicy::new);
+        if (ContainerDefaults.isEmpty(retention.getWhenDeleted())) {
+            retention.setWhenDeleted("Retain");
+        }
+        if (ContainerDefaults.isEmpty(retention.getWhenScaled())) {
+            retention.setWhenScaled("Retain");
+        }
+        spec.setPersistentVolumeClaimRetentionPolicy(retention);
     }
 
     private static void statefulSetStrategy(StatefulSetSpec spec) {
