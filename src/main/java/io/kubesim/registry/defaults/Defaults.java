@@ -26,7 +26,7 @@ import java.util.Optional;
  *
  * <p>Separately callable, because the real server runs them at other stages: admission ({@link #podAdmission}),
  * the service-account token volume ({@link ServiceAccountToken}) and the create-time work of registry strategies
- * ({@link #podStatusOnCreate}, {@link #namespaceOnCreate}, {@link #serviceOnCreate}). On create the real order is:
+ * ({@link #podOnCreate}, {@link #namespaceOnCreate}, {@link #serviceOnCreate}). On create the real order is:
  * defaults, admission, strategy.
  */
 public final class Defaults {
@@ -54,9 +54,14 @@ public final class Defaults {
         return PodAdmission.onCreate(pod);
     }
 
-    /** Pod strategy on create: {@code status = {phase: Pending, qosClass}} (call after defaults and admission). */
-    public static void podStatusOnCreate(Pod pod) {
-        PodDefaults.statusOnCreate(pod);
+    /**
+     * The pod strategy's work on create (call after defaults and admission): {@code metadata.generation = 1},
+     * {@code status = {phase: Pending, qosClass}} (plus {@code PodScheduled=False/SchedulingGated} when the pod
+     * has scheduling gates), and {@code matchLabelKeys}/{@code mismatchLabelKeys} merged into the label
+     * selectors of pod (anti-)affinity terms and topology spread constraints.
+     */
+    public static void podOnCreate(Pod pod) {
+        PodCreate.prepare(pod);
     }
 
     /** ReplicaSet: replicas 1, template defaults. */

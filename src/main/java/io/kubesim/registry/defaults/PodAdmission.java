@@ -123,7 +123,8 @@ public final class PodAdmission {
         return Optional.empty();
     }
 
-    private static Optional<PriorityClassRef> resolve(PodSpec spec, Function<String, Optional<PriorityClassRef>> classes,
+    private static Optional<PriorityClassRef> resolve(PodSpec spec,
+                                                      Function<String, Optional<PriorityClassRef>> classes,
                                                       Map.Entry<String, PriorityClassRef> globalDefault) {
         if (!ContainerDefaults.isEmpty(spec.getPriorityClassName())) {
             return classes.apply(spec.getPriorityClassName());

@@ -2,19 +2,16 @@ package io.kubesim.registry.defaults;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Pod and pod-template defaults from {@code pkg/apis/core/v1/defaults.go} ({@code SetDefaults_Pod},
- * {@code SetDefaults_PodSpec}) as wired by {@code zz_generated.defaults.go}, the {@code serviceAccount} alias of
- * {@code pkg/apis/core/v1/conversion.go}, and the status the pod strategy sets on create.
+ * {@code SetDefaults_PodSpec}) as wired by {@code zz_generated.defaults.go}, and the {@code serviceAccount} alias
+ * of {@code pkg/apis/core/v1/conversion.go}.
  */
 final class PodDefaults {
 
@@ -110,28 +107,5 @@ final class PodDefaults {
 
     private static List<Container> containers(List<Container> list) {
         return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
-    }
-
-    /**
-     * The pod strategy's {@code PrepareForCreate}: status replaced by {@code phase: Pending} and the computed QoS
-     * class; a pod with scheduling gates also gets {@code PodScheduled=False/SchedulingGated}.
-     */
-    static void statusOnCreate(Pod pod) {
-        if (pod == null) {
-            return;
-        }
-        PodStatus status = new PodStatus();
-        status.setPhase("Pending");
-        status.setQosClass(QosClass.of(pod.getSpec()));
-        if (pod.getSpec() != null && pod.getSpec().getSchedulingGates() != null
-                && !pod.getSpec().getSchedulingGates().isEmpty()) {
-            PodCondition gated = new PodCondition();
-            gated.setType("PodScheduled");
-            gated.setStatus("False");
-            gated.setReason("SchedulingGated");
-            gated.setMessage("Scheduling is blocked due to non-empty scheduling gates");
-            status.setConditions(new ArrayList<>(List.of(gated)));
-        }
-        pod.setStatus(status);
     }
 }

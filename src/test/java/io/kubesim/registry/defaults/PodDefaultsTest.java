@@ -26,10 +26,10 @@ class PodDefaultsTest {
         return JSON.readTree(JSON.writeValueAsString(o));
     }
 
-    /** What {@code kubectl run nginx --image=nginx} stores, minus server metadata (uid, timestamps, RV). */
+    /** What {@code kubectl run nginx --image=nginx} stores (1.33+), minus uid, timestamps, resourceVersion. */
     static final String EXPECTED_NGINX = """
             {"apiVersion":"v1","kind":"Pod",
-             "metadata":{"name":"nginx","namespace":"default","labels":{"run":"nginx"}},
+             "metadata":{"generation":1,"name":"nginx","namespace":"default","labels":{"run":"nginx"}},
              "spec":{
               "containers":[{"image":"nginx","imagePullPolicy":"Always","name":"nginx","resources":{},
                 "terminationMessagePath":"/dev/termination-log","terminationMessagePolicy":"File",
@@ -61,7 +61,7 @@ class PodDefaultsTest {
         Defaults.pod(pod);
         assertThat(Defaults.podAdmission(pod)).isEmpty();
         ServiceAccountToken.mount(pod, "x7k2q", null);
-        Defaults.podStatusOnCreate(pod);
+        Defaults.podOnCreate(pod);
 
         assertThat(tree(pod)).isEqualTo(JSON.readTree(EXPECTED_NGINX));
     }
@@ -205,10 +205,10 @@ class PodDefaultsTest {
     void nullsAreTolerated() {
         Defaults.pod(null);
         Defaults.podTemplateSpec(null);
-        Defaults.podStatusOnCreate(null);
+        Defaults.podOnCreate(null);
         Pod empty = new Pod();
         Defaults.pod(empty);
-        Defaults.podStatusOnCreate(empty);
+        Defaults.podOnCreate(empty);
         assertThat(empty.getSpec().getRestartPolicy()).isEqualTo("Always");
         assertThat(empty.getStatus().getPhase()).isEqualTo("Pending");
         assertThat(empty.getStatus().getQosClass()).isEqualTo("BestEffort");
@@ -226,7 +226,7 @@ class PodDefaultsTest {
                  "status":{"phase":"Running","podIP":"10.0.0.1"}}
                 """, Pod.class);
         Defaults.pod(pod);
-        Defaults.podStatusOnCreate(pod);
+        Defaults.podOnCreate(pod);
         assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
         assertThat(pod.getStatus().getPodIP()).isNull();
         assertThat(pod.getStatus().getQosClass()).isEqualTo("Guaranteed");
@@ -236,5 +236,31 @@ class PodDefaultsTest {
             assertThat(c.getReason()).isEqualTo("SchedulingGated");
             assertThat(c.getMessage()).isEqualTo("Scheduling is blocked due to non-empty scheduling gates");
         });
+    }
+
+    @Test
+    void onCreateMergesMatchLabelKeysIntoSelectors() {
+        Pod pod = read("""
+                {"metadata":{"labels":{"app":"web","pod-template-hash":"5d8f9b7c6d"}},
+                 "spec":{"affinity":{"podAntiAffinity":{
+                   "requiredDuringSchedulingIgnoredDuringExecution":[{"topologyKey":"kubernetes.io/hostname",
+                     "labelSelector":{"matchLabels":{"app":"web"}},
+                     "matchLabelKeys":["pod-template-hash","missing"],"mismatchLabelKeys":["app"]}],
+                   "preferredDuringSchedulingIgnoredDuringExecution":[{"weight":1,"podAffinityTerm":{
+                     "topologyKey":"zone","matchLabelKeys":["app"]}}]}},
+                  "topologySpreadConstraints":[{"maxSkew":1,"topologyKey":"zone","whenUnsatisfiable":"DoNotSchedule",
+                     "labelSelector":{"matchLabels":{"app":"web"}},"matchLabelKeys":["pod-template-hash"]}]}}
+                """, Pod.class);
+        Defaults.podOnCreate(pod);
+        var anti = pod.getSpec().getAffinity().getPodAntiAffinity();
+        assertThat(PodDefaultsTest.tree(anti.getRequiredDuringSchedulingIgnoredDuringExecution().get(0)
+                .getLabelSelector().getMatchExpressions()).toString()).isEqualTo(
+                "[{\"key\":\"pod-template-hash\",\"operator\":\"In\",\"values\":[\"5d8f9b7c6d\"]},"
+                        + "{\"key\":\"app\",\"operator\":\"NotIn\",\"values\":[\"web\"]}]");
+        assertThat(anti.getPreferredDuringSchedulingIgnoredDuringExecution().get(0).getPodAffinityTerm()
+                .getLabelSelector()).isNull();
+        assertThat(pod.getSpec().getTopologySpreadConstraints().get(0).getLabelSelector().getMatchExpressions())
+                .singleElement().satisfies(r -> assertThat(r.getValues()).containsExactly("5d8f9b7c6d"));
+        assertThat(pod.getMetadata().getGeneration()).isEqualTo(1L);
     }
 }
