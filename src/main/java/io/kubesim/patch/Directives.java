@@ -51,30 +51,33 @@ final class Directives {
 
     /**
      * apimachinery's {@code removeDirectives}, applied when a patch value lands where the original has nothing (or a
-     * value of another type): a map carrying {@code $patch} is dropped whole, recursively, also from lists. Returns a
-     * fresh copy; empty when the value itself must not be kept.
+     * value of another type): a map carrying {@code $patch} is dropped whole, recursively, also from lists. With
+     * {@code dropNulls} it first does {@code discardNullValuesFromPatch}: {@code null} members of maps go (list items
+     * stay). Returns a fresh copy; empty when the value itself must not be kept.
      */
-    static Optional<JsonNode> removeDirectives(JsonNode n) {
+    static Optional<JsonNode> removeDirectives(JsonNode n, boolean dropNulls) {
         if (n.isObject()) {
             if (n.has(PATCH)) {
                 return Optional.empty();
             }
             ObjectNode copy = NODES.objectNode();
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                removeDirectives(e.getValue()).ifPresent(v -> copy.set(e.getKey(), v));
+                if (!(dropNulls && e.getValue().isNull())) {
+                    removeDirectives(e.getValue(), dropNulls).ifPresent(v -> copy.set(e.getKey(), v));
+                }
             }
             return Optional.of(copy);
         }
         if (n.isArray()) {
-            return Optional.of(removeDirectives(n.values()));
+            return Optional.of(removeDirectives(n.values(), dropNulls));
         }
         return Optional.of(n.deepCopy());
     }
 
-    static ArrayNode removeDirectives(Iterable<JsonNode> items) {
+    static ArrayNode removeDirectives(Iterable<JsonNode> items, boolean dropNulls) {
         ArrayNode copy = NODES.arrayNode();
         for (JsonNode item : items) {
-            removeDirectives(item).ifPresent(copy::add);
+            removeDirectives(item, dropNulls).ifPresent(copy::add);
         }
         return copy;
     }

@@ -59,7 +59,7 @@ final class SetElementOrder {
         } else if (patchList == null) {
             merged = originalItems;
         } else if (originalList == null) {
-            merged = SmpMerger.items(Directives.removeDirectives(patchItems));
+            merged = SmpMerger.items(Directives.removeDirectives(patchItems, false));
         } else {
             merged = maps.lists().mergeHandler(originalList, patchList, child, false);
         }

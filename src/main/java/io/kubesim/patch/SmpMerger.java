@@ -131,9 +131,12 @@ final class SmpMerger {
         }
     }
 
-    /** Takes the patch value minus {@code $patch} maps, or drops the key when the value itself is one. */
+    /**
+     * Takes the patch value minus {@code $patch} maps and {@code null} members, or drops the key when the value itself
+     * is a {@code $patch} map.
+     */
     private static void replace(ObjectNode target, String k, JsonNode patchValue) {
-        Optional<JsonNode> value = Directives.removeDirectives(patchValue);
+        Optional<JsonNode> value = Directives.removeDirectives(patchValue, true);
         if (value.isPresent()) {
             target.set(k, value.get());
         } else {

@@ -49,6 +49,8 @@ class JsonPatchTest {
                         "[{'op':'add','path':'/metadata/labels/app.kubernetes.io~1name','value':'web'}]",
                         "{'metadata':{'labels':{'a':'1','app.kubernetes.io/name':'web'}}}"),
                 arguments("~0 in a key", "{'a~b':1}", "[{'op':'replace','path':'/a~0b','value':2}]", "{'a~b':2}"),
+                arguments("~ and / in one key, moved", "{'x':{'~1/a':1}}",
+                        "[{'op':'move','from':'/x/~01~1a','path':'/x/~0~01'}]", "{'x':{'~~1':1}}"),
                 arguments("add at index == size appends", "{'a':[1,2]}",
                         "[{'op':'add','path':'/a/2','value':3}]", "{'a':[1,2,3]}"),
                 arguments("add replaces an existing member", "{'a':1}",
