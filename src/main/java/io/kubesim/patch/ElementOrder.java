@@ -30,6 +30,9 @@ final class ElementOrder {
             for (JsonNode item : list) {
                 Kind current = GoValues.kind(item);
                 if (previous == null) {
+                    if (current == Kind.NULL) {
+                        throw SmpErrors.panic("runtime error: invalid memory address or nil pointer dereference");
+                    }
                     previous = current;
                     if (current == Kind.LIST) {
                         throw SmpErrors.listOfLists();

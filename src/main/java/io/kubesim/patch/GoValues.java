@@ -72,7 +72,7 @@ final class GoValues {
         };
     }
 
-    /** The JSON kind {@code encoding/json} names in an {@code UnmarshalTypeError}: object, array, string, number, bool. */
+    /** The JSON kind named by {@code encoding/json}'s {@code UnmarshalTypeError}: object, array, number... */
     static String jsonKind(JsonNode n) {
         return switch (kind(n)) {
             case MAP -> "object";

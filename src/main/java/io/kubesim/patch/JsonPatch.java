@@ -44,8 +44,8 @@ public final class JsonPatch {
     public static JsonNode apply(JsonNode document, JsonNode patch) throws PatchException {
         List<JsonNode> operations = decode(patch);
         if (operations.size() > MAX_OPERATIONS) {
-            throw new PatchException(PatchException.Category.TOO_LARGE, "The allowed maximum operations in a JSON patch is "
-                    + MAX_OPERATIONS + ", got " + operations.size());
+            throw new PatchException(PatchException.Category.TOO_LARGE, "The allowed maximum operations in a JSON "
+                    + "patch is " + MAX_OPERATIONS + ", got " + operations.size());
         }
         for (JsonNode operation : operations) {
             refuseWhatV4Refuses(operation);
@@ -54,8 +54,8 @@ public final class JsonPatch {
             return document.deepCopy();
         }
         try {
-            return io.fabric8.zjsonpatch.JsonPatch.apply(Pointers.forZjsonpatch(patch), document,
-                    EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT, CompatibilityFlags.MISSING_VALUES_AS_NULLS));
+            return io.fabric8.zjsonpatch.JsonPatch.apply(Pointers.forZjsonpatch(patch), document, EnumSet.of(
+                    CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT, CompatibilityFlags.MISSING_VALUES_AS_NULLS));
         } catch (JsonPatchException e) {
             throw PatchException.invalid(e.getMessage(), e);
         } catch (RuntimeException e) {

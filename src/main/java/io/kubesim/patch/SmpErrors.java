@@ -55,8 +55,14 @@ final class SmpErrors {
         return PatchException.internal("merging lists cannot yet be specified in the patch");
     }
 
-    static PatchException noMergeKeyDeclared() {
-        return PatchException.internal("cannot merge lists without merge key for struct");
+    /**
+     * A list of maps merged without a merge key. Upstream names the element kind of the Go field: {@code string} for
+     * the merged primitive lists ({@code finalizers}, {@code podCIDRs}), {@code struct} for an atomic list of structs
+     * reached through {@code $deleteFromPrimitiveList}.
+     */
+    static PatchException noMergeKeyDeclared(ListStrategy strategy) {
+        String elementKind = strategy instanceof ListStrategy.MergePrimitive ? "string" : "struct";
+        return PatchException.internal("cannot merge lists without merge key for " + elementKind);
     }
 
     static PatchException elementTypesDiffer(List<JsonNode> original, List<JsonNode> patch) {
@@ -73,8 +79,16 @@ final class SmpErrors {
                 + "\n doesn't match " + Directives.SET_ELEMENT_ORDER + " list:\n" + GoValues.v(setOrder));
     }
 
-    /** Go panics hashing a map; the apiserver's panic filter answers 500. */
+    /**
+     * Where apimachinery panics (hashing a map, {@code reflect.TypeOf(nil).Kind()}): {@code WithPanicRecovery} answers
+     * a plain-text 500 with this body, not a {@code Status}. {@code detail} keeps the Go runtime error.
+     */
+    static PatchException panic(String runtimeError) {
+        return new PatchException(PatchException.Category.INTERNAL,
+                "This request caused apiserver to panic. Look in the logs for details.", runtimeError, null);
+    }
+
     static PatchException unhashable(String goType) {
-        return PatchException.internal("runtime error: hash of unhashable type " + goType);
+        return panic("runtime error: hash of unhashable type " + goType);
     }
 }

@@ -29,13 +29,14 @@ final class SmpListMerger {
             throws PatchException {
         ListStrategy strategy = maps.schema().strategyFor(path);
         if (strategy.merges() || deleteList) {
-            return merge(SmpMerger.items(original), SmpMerger.items(patch), strategy.mergeKey(), path, deleteList);
+            return merge(SmpMerger.items(original), SmpMerger.items(patch), strategy, path, deleteList);
         }
         return copies(SmpMerger.items(patch));
     }
 
-    private List<JsonNode> merge(List<JsonNode> original, List<JsonNode> patch, String mergeKey, List<String> path,
-                                 boolean deleteList) throws PatchException {
+    private List<JsonNode> merge(List<JsonNode> original, List<JsonNode> patch, ListStrategy strategy,
+                                 List<String> path, boolean deleteList) throws PatchException {
+        String mergeKey = strategy.mergeKey();
         if (original.isEmpty() && patch.isEmpty()) {
             return original;
         }
@@ -52,7 +53,7 @@ final class SmpListMerger {
             merged = ElementOrder.dedupe(both);
         } else {
             if (mergeKey.isEmpty()) {
-                throw SmpErrors.noMergeKeyDeclared();
+                throw SmpErrors.noMergeKeyDeclared(strategy);
             }
             Special special = withSpecialElements(original, patch, mergeKey);
             base = special.original();

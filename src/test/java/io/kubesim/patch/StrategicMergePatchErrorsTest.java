@@ -46,6 +46,8 @@ class StrategicMergePatchErrorsTest {
                         "unknown patch type: %!s(int64=1) in map: map[$patch:1]"),
                 arguments("mixed element types", "{'metadata':{'finalizers':[1.5]}}", Category.INTERNAL,
                         "list element types are not identical: [[x] [1.5]]"),
+                arguments("null after a string", "{'metadata':{'finalizers':[null]}}", Category.INTERNAL,
+                        "list element types are not identical: [[x] [<nil>]]"),
                 arguments("$setElementOrder not a list", "{'spec':{'$setElementOrder/containers':'x'}}", Category.INTERNAL,
                         "expected a []interface {}, but received a string"),
                 arguments("$setElementOrder out of step", """
@@ -63,6 +65,44 @@ class StrategicMergePatchErrorsTest {
                 .isInstanceOfSatisfying(PatchException.class, e -> {
                     assertThat(e.category()).isEqualTo(category);
                     assertThat(e.statusMessage()).isEqualTo(message);
+                });
+    }
+
+    static Stream<Arguments> noMergeKey() {
+        return Stream.of(
+                arguments("v1", "Node", "{'spec':{'podCIDRs':[]}}", "{'spec':{'podCIDRs':[{'cidr':'x'}]}}",
+                        "cannot merge lists without merge key for string"),
+                arguments("v1", "Pod", "{'spec':{'tolerations':[{'key':'a'}]}}",
+                        "{'spec':{'$deleteFromPrimitiveList/tolerations':[{'key':'a'}]}}",
+                        "cannot merge lists without merge key for struct"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("noMergeKey")
+    void mapsInAListWithoutMergeKey(String apiVersion, String kind, String original, String patch, String message) {
+        assertThatThrownBy(() -> Smp.apply(apiVersion, kind, original, patch))
+                .isInstanceOfSatisfying(PatchException.class, e -> {
+                    assertThat(e.category()).isEqualTo(Category.INTERNAL);
+                    assertThat(e.statusMessage()).isEqualTo(message);
+                });
+    }
+
+    static Stream<Arguments> panics() {
+        return Stream.of(
+                arguments("{'metadata':{'finalizers':[]}}", "{'metadata':{'finalizers':[null,'y']}}"),
+                arguments("{'spec':{'tolerations':[{'key':'a'}]}}",
+                        "{'spec':{'$setElementOrder/tolerations':[{'key':'a'}]}}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("panics")
+    void whereGoPanicsTheAnswerIsThePanicFiltersText(String original, String patch) {
+        assertThatThrownBy(() -> Smp.pod(original, patch))
+                .isInstanceOfSatisfying(PatchException.class, e -> {
+                    assertThat(e.category()).isEqualTo(Category.INTERNAL);
+                    assertThat(e.statusMessage())
+                            .isEqualTo("This request caused apiserver to panic. Look in the logs for details.");
+                    assertThat(e.detail()).startsWith("runtime error: ");
                 });
     }
 
