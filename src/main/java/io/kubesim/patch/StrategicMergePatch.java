@@ -29,7 +29,10 @@ import java.util.Objects;
  * copies raw and the typed decode then discards) are stripped from the result; fields unknown to the schema are
  * atomic instead of an "unable to find api field" error; {@code $setElementOrder} on a list that is empty on both
  * sides leaves it empty instead of failing with {@code no elements in any of the given slices}; keys are processed in
- * patch order where Go iterates randomly.
+ * patch order where Go iterates randomly. Explicit {@code null}s inside content copied raw ({@code $patch: replace}
+ * maps, atomic lists, appended elements) stay in the result, as in upstream's map; its typed decode then turns them
+ * into absent fields, which is the registry's normalization to do. Unknown fields are not reported
+ * ({@code fieldValidation=Strict}/{@code Warn} would report them after the merge).
  */
 public final class StrategicMergePatch {
 
