@@ -9,7 +9,22 @@ import java.util.Map;
 /** {@code metadata.ownerReferences} rules of apimachinery's {@code objectmeta.go}. */
 public final class OwnerReferenceValidation {
 
+    /** fabric8 fills a missing {@code apiVersion}/{@code kind} with these defaults; they mean "absent". */
+    private static final String FABRIC8_KIND = "OwnerReference";
+
     private OwnerReferenceValidation() {
+    }
+
+    /** The reference's kind, empty when it is fabric8's placeholder. */
+    static String kind(OwnerReference r) {
+        String kind = str(r.getKind());
+        return kind.equals(FABRIC8_KIND) ? "" : kind;
+    }
+
+    /** The reference's apiVersion, empty when it is fabric8's placeholder {@code v1} of a placeholder kind. */
+    static String apiVersion(OwnerReference r) {
+        String v = str(r.getApiVersion());
+        return v.equals("v1") && str(r.getKind()).equals(FABRIC8_KIND) ? "" : v;
     }
 
     /** {@code ValidateOwnerReferences}: required fields, no Event owners, at most one controller. */
@@ -23,7 +38,7 @@ public final class OwnerReferenceValidation {
             OwnerReference r = ref == null ? new OwnerReference() : ref;
             errs.addAll(validateOwnerReference(r, path));
             if (Boolean.TRUE.equals(r.getController())) {
-                String current = str(r.getKind()) + "/" + str(r.getName());
+                String current = kind(r) + "/" + str(r.getName());
                 if (!firstController.isEmpty()) {
                     errs.add(FieldError.invalid(path.toString(), ownerRefsValue(refs),
                             "Only one reference can have Controller set to true. Found \"true\" in references for "
@@ -38,12 +53,12 @@ public final class OwnerReferenceValidation {
 
     private static List<FieldError> validateOwnerReference(OwnerReference r, FieldPath path) {
         List<FieldError> errs = new ArrayList<>();
-        String apiVersion = str(r.getApiVersion());
+        String apiVersion = apiVersion(r);
         String[] gv = parseGroupVersion(apiVersion);
         if (gv[1].isEmpty()) {
             errs.add(FieldError.invalid(path.child("apiVersion").toString(), apiVersion, "version must not be empty"));
         }
-        if (str(r.getKind()).isEmpty()) {
+        if (kind(r).isEmpty()) {
             errs.add(FieldError.invalid(path.child("kind").toString(), "", "must not be empty"));
         }
         if (str(r.getName()).isEmpty()) {
@@ -52,7 +67,7 @@ public final class OwnerReferenceValidation {
         if (str(r.getUid()).isEmpty()) {
             errs.add(FieldError.invalid(path.child("uid").toString(), "", "must not be empty"));
         }
-        if (gv[0].isEmpty() && gv[1].equals("v1") && str(r.getKind()).equals("Event")) {
+        if (gv[0].isEmpty() && gv[1].equals("v1") && kind(r).equals("Event")) {
             errs.add(FieldError.invalid(path.toString(), ownerRefValue(r),
                     "/v1, Kind=Event is disallowed from being an owner"));
         }
@@ -85,8 +100,8 @@ public final class OwnerReferenceValidation {
 
     private static Object ownerRefValue(OwnerReference r) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("apiVersion", str(r.getApiVersion()));
-        f.put("kind", str(r.getKind()));
+        f.put("apiVersion", apiVersion(r));
+        f.put("kind", kind(r));
         f.put("name", str(r.getName()));
         f.put("uid", str(r.getUid()));
         if (r.getController() != null) {
