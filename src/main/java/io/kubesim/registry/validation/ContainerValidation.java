@@ -142,16 +142,7 @@ final class ContainerValidation {
         for (int i = 0; ports != null && i < ports.size(); i++) {
             ContainerPort p = ports.get(i) == null ? new ContainerPort() : ports.get(i);
             FieldPath idx = path.index(i);
-            String name = str(p.getName());
-            if (!name.isEmpty()) {
-                List<String> msgs = Formats.isValidPortName(name);
-                for (String msg : msgs) {
-                    errs.add(FieldError.invalid(idx.child("name").toString(), name, msg));
-                }
-                if (msgs.isEmpty() && !names.add(name)) {
-                    errs.add(FieldError.duplicate(idx.child("name").toString(), name));
-                }
-            }
+            errs.addAll(portName(str(p.getName()), names, idx.child("name")));
             int containerPort = num(p.getContainerPort());
             if (containerPort == 0) {
                 errs.add(FieldError.required(idx.child("containerPort").toString(), ""));
@@ -171,6 +162,22 @@ final class ContainerValidation {
                 errs.add(FieldError.notSupported(idx.child("protocol").toString(), GoFormat.named(protocol),
                         PROTOCOLS));
             }
+        }
+        return errs;
+    }
+
+    /** A valid IANA service name, unique among the container's ports. */
+    private static List<FieldError> portName(String name, Set<String> names, FieldPath path) {
+        List<FieldError> errs = new ArrayList<>();
+        if (name.isEmpty()) {
+            return errs;
+        }
+        List<String> msgs = Formats.isValidPortName(name);
+        for (String msg : msgs) {
+            errs.add(FieldError.invalid(path.toString(), name, msg));
+        }
+        if (msgs.isEmpty() && !names.add(name)) {
+            errs.add(FieldError.duplicate(path.toString(), name));
         }
         return errs;
     }

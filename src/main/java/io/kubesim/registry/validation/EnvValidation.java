@@ -55,25 +55,9 @@ final class EnvValidation {
         if (src == null) {
             return errs;
         }
-        int sources = 0;
-        if (src.getFieldRef() != null) {
-            sources++;
-            errs.addAll(objectFieldSelector(src.getFieldRef(), ENV_FIELD_PATHS, path.child("fieldRef")));
-        }
-        if (src.getResourceFieldRef() != null) {
-            sources++;
-            errs.addAll(resourceFieldSelector(src.getResourceFieldRef(), false, path.child("resourceFieldRef")));
-        }
-        if (src.getConfigMapKeyRef() != null) {
-            sources++;
-            ConfigMapKeySelector s = src.getConfigMapKeyRef();
-            errs.addAll(keySelector(s.getName(), s.getKey(), path.child("configMapKeyRef")));
-        }
-        if (src.getSecretKeyRef() != null) {
-            sources++;
-            SecretKeySelector s = src.getSecretKeyRef();
-            errs.addAll(keySelector(s.getName(), s.getKey(), path.child("secretKeyRef")));
-        }
+        int sources = (src.getFieldRef() != null ? 1 : 0) + (src.getResourceFieldRef() != null ? 1 : 0)
+                + (src.getConfigMapKeyRef() != null ? 1 : 0) + (src.getSecretKeyRef() != null ? 1 : 0);
+        errs.addAll(sourceErrors(src, path));
         if (sources == 0) {
             errs.add(FieldError.invalid(path.toString(), "",
                     "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
@@ -81,6 +65,25 @@ final class EnvValidation {
             errs.add(FieldError.invalid(path.toString(), "", "may not be specified when `value` is not empty"));
         } else if (sources > 1) {
             errs.add(FieldError.invalid(path.toString(), "", "may not have more than one field specified at a time"));
+        }
+        return errs;
+    }
+
+    private static List<FieldError> sourceErrors(EnvVarSource src, FieldPath path) {
+        List<FieldError> errs = new ArrayList<>();
+        if (src.getFieldRef() != null) {
+            errs.addAll(objectFieldSelector(src.getFieldRef(), ENV_FIELD_PATHS, path.child("fieldRef")));
+        }
+        if (src.getResourceFieldRef() != null) {
+            errs.addAll(resourceFieldSelector(src.getResourceFieldRef(), false, path.child("resourceFieldRef")));
+        }
+        if (src.getConfigMapKeyRef() != null) {
+            ConfigMapKeySelector s = src.getConfigMapKeyRef();
+            errs.addAll(keySelector(s.getName(), s.getKey(), path.child("configMapKeyRef")));
+        }
+        if (src.getSecretKeyRef() != null) {
+            SecretKeySelector s = src.getSecretKeyRef();
+            errs.addAll(keySelector(s.getName(), s.getKey(), path.child("secretKeyRef")));
         }
         return errs;
     }

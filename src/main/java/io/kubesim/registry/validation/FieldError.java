@@ -52,22 +52,27 @@ public record FieldError(Type type, String field, Object badValue, String detail
         }
     }
 
+    /** Go's {@code field.Required}: the value is never printed. */
     public static FieldError required(String field, String detail) {
         return new FieldError(Type.REQUIRED, field, "", detail);
     }
 
+    /** Go's {@code field.Invalid}. */
     public static FieldError invalid(String field, Object value, String detail) {
         return new FieldError(Type.INVALID, field, value, detail);
     }
 
+    /** Go's {@code field.Forbidden}: the value is never printed. */
     public static FieldError forbidden(String field, String detail) {
         return new FieldError(Type.FORBIDDEN, field, "", detail);
     }
 
+    /** Go's {@code field.Duplicate}. */
     public static FieldError duplicate(String field, Object value) {
         return new FieldError(Type.DUPLICATE, field, value, "");
     }
 
+    /** Go's {@code field.NotFound}. */
     public static FieldError notFound(String field, Object value) {
         return new FieldError(Type.NOT_FOUND, field, value, "");
     }

@@ -54,20 +54,7 @@ public final class NodeValidation {
         NodeSpec os = o.getSpec() == null ? new NodeSpec() : o.getSpec();
         List<FieldError> errs = new ArrayList<>(ObjectMetaValidation.validateUpdate(n.getMetadata(), o.getMetadata(),
                 "Node"));
-        List<String> oldCidrs = podCidrs(os);
-        List<String> newCidrs = podCidrs(ns);
-        String cidrMsg = "node updates may not change podCIDR except from \"\" to valid";
-        if (!oldCidrs.isEmpty()) {
-            if (oldCidrs.size() != newCidrs.size()) {
-                errs.add(FieldError.forbidden(POD_CIDRS.toString(), cidrMsg));
-            } else {
-                for (int i = 0; i < oldCidrs.size(); i++) {
-                    if (!oldCidrs.get(i).equals(newCidrs.get(i))) {
-                        errs.add(FieldError.forbidden(POD_CIDRS.toString(), cidrMsg));
-                    }
-                }
-            }
-        }
+        errs.addAll(podCidrsUnchanged(podCidrs(ns), podCidrs(os)));
         String oldProvider = os.getProviderID() == null ? "" : os.getProviderID();
         if (!oldProvider.isEmpty() && !oldProvider.equals(ns.getProviderID())) {
             errs.add(FieldError.forbidden(FieldPath.root("spec").child("providerID").toString(),
@@ -78,6 +65,24 @@ public final class NodeValidation {
         }
         if (!Objects.equals(nz(ns.getExternalID()), nz(os.getExternalID()))) {
             errs.add(FieldError.forbidden(FieldPath.root("spec").child("externalID").toString(), "may not be updated"));
+        }
+        return errs;
+    }
+
+    /** Pod CIDRs may only be set once (one error per changed entry, as upstream). */
+    private static List<FieldError> podCidrsUnchanged(List<String> newCidrs, List<String> oldCidrs) {
+        List<FieldError> errs = new ArrayList<>();
+        String msg = "node updates may not change podCIDR except from \"\" to valid";
+        if (oldCidrs.isEmpty()) {
+            return errs;
+        }
+        if (oldCidrs.size() != newCidrs.size()) {
+            return List.of(FieldError.forbidden(POD_CIDRS.toString(), msg));
+        }
+        for (int i = 0; i < oldCidrs.size(); i++) {
+            if (!oldCidrs.get(i).equals(newCidrs.get(i))) {
+                errs.add(FieldError.forbidden(POD_CIDRS.toString(), msg));
+            }
         }
         return errs;
     }

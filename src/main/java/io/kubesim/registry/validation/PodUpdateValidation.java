@@ -38,6 +38,8 @@ final class PodUpdateValidation {
         List<FieldError> errs = new ArrayList<>(ObjectMetaValidation.validateUpdate(newMeta, oldMeta, "Pod"));
         errs.addAll(PodValidation.metadataAndSpec(newPod));
         errs.addAll(mirrorAnnotation(newMeta.getAnnotations(), oldMeta.getAnnotations()));
+        errs.addAll(PodValidation.podSpecificAnnotations(newMeta.getAnnotations(), n,
+                FieldPath.root("metadata").child("annotations")));
         if (containerCountChanged(n.getContainers(), o.getContainers(), SPEC.child("containers"), errs)
                 || containerCountChanged(n.getInitContainers(), o.getInitContainers(), SPEC.child("initContainers"),
                         errs)) {

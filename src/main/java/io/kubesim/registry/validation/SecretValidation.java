@@ -66,14 +66,7 @@ public final class SecretValidation {
     private static List<FieldError> typeRules(Secret s, Map<String, byte[]> data) {
         List<FieldError> errs = new ArrayList<>();
         switch (s.getType() == null ? "" : s.getType()) {
-            case "kubernetes.io/service-account-token" -> {
-                Map<String, String> ann = s.getMetadata() == null || s.getMetadata().getAnnotations() == null
-                        ? Map.of() : s.getMetadata().getAnnotations();
-                String sa = "kubernetes.io/service-account.name";
-                if (ann.get(sa) == null || ann.get(sa).isEmpty()) {
-                    errs.add(FieldError.required(FieldPath.root("metadata").child("annotations").key(sa).toString(), ""));
-                }
-            }
+            case "kubernetes.io/service-account-token" -> errs.addAll(serviceAccountName(s));
             case "kubernetes.io/dockercfg" -> errs.addAll(jsonKey(data, ".dockercfg"));
             case "kubernetes.io/dockerconfigjson" -> errs.addAll(jsonKey(data, ".dockerconfigjson"));
             case "kubernetes.io/basic-auth" -> {
@@ -87,17 +80,22 @@ public final class SecretValidation {
                     errs.add(FieldError.required(DATA.key("ssh-privatekey").toString(), ""));
                 }
             }
-            case "kubernetes.io/tls" -> {
-                for (String key : List.of("tls.crt", "tls.key")) {
-                    if (!data.containsKey(key)) {
-                        errs.add(FieldError.required(DATA.key(key).toString(), ""));
-                    }
-                }
-            }
+            case "kubernetes.io/tls" -> List.of("tls.crt", "tls.key").stream().filter(k -> !data.containsKey(k))
+                    .forEach(k -> errs.add(FieldError.required(DATA.key(k).toString(), "")));
             default -> {
             }
         }
         return errs;
+    }
+
+    private static List<FieldError> serviceAccountName(Secret s) {
+        Map<String, String> ann = s.getMetadata() == null || s.getMetadata().getAnnotations() == null ? Map.of()
+                : s.getMetadata().getAnnotations();
+        String sa = "kubernetes.io/service-account.name";
+        if (ann.get(sa) == null || ann.get(sa).isEmpty()) {
+            return List.of(FieldError.required(FieldPath.root("metadata").child("annotations").key(sa).toString(), ""));
+        }
+        return List.of();
     }
 
     /** The key must exist and hold a JSON object; the parse error text is Jackson's, not Go's. */

@@ -52,18 +52,9 @@ final class ServiceIpValidation {
         if ("ExternalName".equals(spec.getType())) {
             return List.of();
         }
-        List<FieldError> errs = new ArrayList<>();
         List<String> ips = spec.getClusterIPs() == null ? List.of() : spec.getClusterIPs();
         FieldPath ipsPath = SPEC.child("clusterIPs");
-        if (!ServiceValidation.str(spec.getClusterIP()).isEmpty()) {
-            if (ips.isEmpty()) {
-                errs.add(FieldError.required(ipsPath.toString(), ""));
-            } else if (!ips.get(0).equals(spec.getClusterIP())) {
-                errs.add(FieldError.invalid(ipsPath.toString(), ips, "first value must match `clusterIP`"));
-            }
-        } else if (!ips.isEmpty()) {
-            errs.add(FieldError.invalid(ipsPath.toString(), ips, "must be empty when `clusterIP` is not specified"));
-        }
+        List<FieldError> errs = new ArrayList<>(synced(spec, ips, ipsPath));
         errs.addAll(families(spec));
         boolean invalidIps = false;
         for (int i = 0; i < ips.size(); i++) {
@@ -89,6 +80,19 @@ final class ServiceIpValidation {
         }
         errs.addAll(familiesMatchIps(spec, ips));
         return errs;
+    }
+
+    /** {@code clusterIP} and {@code clusterIPs[0]} must agree. */
+    private static List<FieldError> synced(ServiceSpec spec, List<String> ips, FieldPath ipsPath) {
+        if (!ServiceValidation.str(spec.getClusterIP()).isEmpty()) {
+            if (ips.isEmpty()) {
+                return List.of(FieldError.required(ipsPath.toString(), ""));
+            }
+            return ips.get(0).equals(spec.getClusterIP()) ? List.of()
+                    : List.of(FieldError.invalid(ipsPath.toString(), ips, "first value must match `clusterIP`"));
+        }
+        return ips.isEmpty() ? List.of()
+                : List.of(FieldError.invalid(ipsPath.toString(), ips, "must be empty when `clusterIP` is not specified"));
     }
 
     private static List<FieldError> families(ServiceSpec spec) {
@@ -152,19 +156,26 @@ final class ServiceIpValidation {
                 }
             }
         } else if (o.size() > n.size()) {
-            if (n.isEmpty()) {
-                errs.add(FieldError.invalid(ips.index(0).toString(), value, "primary clusterIP can not be unset"));
-            }
-            if (!o.isEmpty() && !n.isEmpty() && !Objects.equals(n.get(0), o.get(0))) {
-                errs.add(FieldError.invalid(ips.index(0).toString(), value, change));
-            }
-            if (n.size() == 1 && !"SingleStack".equals(spec.getIpFamilyPolicy())) {
-                errs.add(FieldError.invalid(SPEC.child("ipFamilyPolicy").toString(), spec.getIpFamilyPolicy() == null
-                        ? null : GoFormat.named(spec.getIpFamilyPolicy()),
-                        "must be set to 'SingleStack' when releasing the secondary clusterIP"));
-            }
+            errs.addAll(releasedClusterIp(o, n, spec));
         } else if (!o.isEmpty() && !Objects.equals(n.get(0), o.get(0))) {
             errs.add(FieldError.invalid(ips.index(0).toString(), value, change));
+        }
+        return errs;
+    }
+
+    private static List<FieldError> releasedClusterIp(List<String> o, List<String> n, ServiceSpec spec) {
+        List<FieldError> errs = new ArrayList<>();
+        FieldPath first = SPEC.child("clusterIPs").index(0);
+        if (n.isEmpty()) {
+            errs.add(FieldError.invalid(first.toString(), spec.getClusterIPs(), "primary clusterIP can not be unset"));
+        }
+        if (!o.isEmpty() && !n.isEmpty() && !Objects.equals(n.get(0), o.get(0))) {
+            errs.add(FieldError.invalid(first.toString(), spec.getClusterIPs(), "may not change once set"));
+        }
+        if (n.size() == 1 && !"SingleStack".equals(spec.getIpFamilyPolicy())) {
+            errs.add(FieldError.invalid(SPEC.child("ipFamilyPolicy").toString(), spec.getIpFamilyPolicy() == null
+                    ? null : GoFormat.named(spec.getIpFamilyPolicy()),
+                    "must be set to 'SingleStack' when releasing the secondary clusterIP"));
         }
         return errs;
     }

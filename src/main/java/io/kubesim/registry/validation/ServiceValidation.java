@@ -128,8 +128,12 @@ public final class ServiceValidation {
             return spec.getSessionAffinityConfig() == null ? List.of()
                     : List.of(FieldError.forbidden(cfg.toString(), "must not be set when session affinity is None"));
         }
+        return clientIpConfig(spec.getSessionAffinityConfig(), cfg);
+    }
+
+    /** {@code validateClientIPAffinityConfig}. */
+    private static List<FieldError> clientIpConfig(SessionAffinityConfig c, FieldPath cfg) {
         String when = "when session affinity type is ClientIP";
-        SessionAffinityConfig c = spec.getSessionAffinityConfig();
         if (c == null) {
             return List.of(FieldError.required(cfg.toString(), when));
         }

@@ -44,26 +44,28 @@ public final class TolerationValidation {
             errs.add(FieldError.invalid(idx.child("effect").toString(), GoFormat.named(effect),
                     "effect must be 'NoExecute' when `tolerationSeconds` is set"));
         }
-        switch (op) {
-            case "Equal", "" -> {
-                List<String> msgs = LabelRules.validateLabelValue(value);
-                if (!msgs.isEmpty()) {
-                    errs.add(FieldError.invalid(idx.child("operator").toString(), value, String.join(";", msgs)));
-                }
-            }
-            case "Exists" -> {
-                if (!value.isEmpty()) {
-                    errs.add(FieldError.invalid(idx.child("operator").toString(), value,
-                            "value must be empty when `operator` is 'Exists'"));
-                }
-            }
-            default -> errs.add(FieldError.notSupported(idx.child("operator").toString(), GoFormat.named(op),
-                    List.of("Equal", "Exists")));
-        }
+        errs.addAll(operatorAndValue(op, value, idx.child("operator")));
         if (!effect.isEmpty()) {
             errs.addAll(taintEffect(effect, true, idx.child("effect")));
         }
         return errs;
+    }
+
+    private static List<FieldError> operatorAndValue(String op, String value, FieldPath path) {
+        switch (op) {
+            case "Equal", "" -> {
+                List<String> msgs = LabelRules.validateLabelValue(value);
+                return msgs.isEmpty() ? List.of()
+                        : List.of(FieldError.invalid(path.toString(), value, String.join(";", msgs)));
+            }
+            case "Exists" -> {
+                return value.isEmpty() ? List.of() : List.of(FieldError.invalid(path.toString(), value,
+                        "value must be empty when `operator` is 'Exists'"));
+            }
+            default -> {
+                return List.of(FieldError.notSupported(path.toString(), GoFormat.named(op), List.of("Equal", "Exists")));
+            }
+        }
     }
 
     /** {@code validateTaintEffect}. */

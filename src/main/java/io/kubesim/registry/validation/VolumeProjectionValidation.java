@@ -105,31 +105,32 @@ final class VolumeProjectionValidation {
         List<VolumeProjection> sources = p.getSources() == null ? List.of() : p.getSources();
         for (int i = 0; i < sources.size(); i++) {
             VolumeProjection s = sources.get(i) == null ? new VolumeProjection() : sources.get(i);
-            FieldPath src = path.child("sources").index(i);
-            int count = 0;
-            if (s.getSecret() != null) {
-                count++;
-                errs.addAll(projectedItems(s.getSecret().getName(), s.getSecret().getItems(), src.child("secret"),
-                        path, paths));
-            }
-            if (s.getConfigMap() != null) {
-                count++;
-                errs.addAll(projectedItems(s.getConfigMap().getName(), s.getConfigMap().getItems(),
-                        src.child("configMap"), path, paths));
-            }
-            if (s.getDownwardAPI() != null) {
-                count++;
-                errs.addAll(projectedDownward(s.getDownwardAPI().getItems(), src.child("downwardAPI"), path, paths));
-            }
-            if (s.getServiceAccountToken() != null) {
-                count++;
-                errs.addAll(token(s.getServiceAccountToken(), src.child("serviceAccountToken"), path));
-            }
-            count += s.getClusterTrustBundle() != null ? 1 : 0;
-            count += s.getPodCertificate() != null ? 1 : 0;
-            if (count > 1) {
-                errs.add(FieldError.forbidden(src.toString(), "may not specify more than 1 volume type per source"));
-            }
+            errs.addAll(projection(s, path.child("sources").index(i), path, paths));
+        }
+        return errs;
+    }
+
+    private static List<FieldError> projection(VolumeProjection s, FieldPath src, FieldPath path, Set<String> paths) {
+        List<FieldError> errs = new ArrayList<>();
+        if (s.getSecret() != null) {
+            errs.addAll(projectedItems(s.getSecret().getName(), s.getSecret().getItems(), src.child("secret"), path,
+                    paths));
+        }
+        if (s.getConfigMap() != null) {
+            errs.addAll(projectedItems(s.getConfigMap().getName(), s.getConfigMap().getItems(),
+                    src.child("configMap"), path, paths));
+        }
+        if (s.getDownwardAPI() != null) {
+            errs.addAll(projectedDownward(s.getDownwardAPI().getItems(), src.child("downwardAPI"), path, paths));
+        }
+        if (s.getServiceAccountToken() != null) {
+            errs.addAll(token(s.getServiceAccountToken(), src.child("serviceAccountToken"), path));
+        }
+        long count = java.util.stream.Stream.of(s.getSecret(), s.getConfigMap(), s.getDownwardAPI(),
+                s.getServiceAccountToken(), s.getClusterTrustBundle(), s.getPodCertificate())
+                .filter(java.util.Objects::nonNull).count();
+        if (count > 1) {
+            errs.add(FieldError.forbidden(src.toString(), "may not specify more than 1 volume type per source"));
         }
         return errs;
     }

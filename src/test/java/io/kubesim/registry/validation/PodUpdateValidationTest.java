@@ -80,6 +80,12 @@ class PodUpdateValidationTest {
                     p.getSpec().setNodeName("node-1");
                 }, "metadata.annotations[kubernetes.io/config.mirror]: Forbidden: may not add mirror pod annotation",
                         HEADER + "  core.PodSpec{\n+ \tnodeName: \"node-1\",\n  }\n"),
+                c("pod-specific annotations are checked twice on update, as upstream", none,
+                        p -> p.getMetadata().setAnnotations(Map.of("controller.kubernetes.io/pod-deletion-cost", "x")),
+                        "metadata.annotations[controller.kubernetes.io/pod-deletion-cost]: Invalid value: \"x\": must "
+                                + "be a 32bit integer",
+                        "metadata.annotations[controller.kubernetes.io/pod-deletion-cost]: Invalid value: \"x\": must "
+                                + "be a 32bit integer"),
                 c("metadata immutability", none, p -> p.getMetadata().setNamespace("other"),
                         "metadata.namespace: Invalid value: \"other\": field is immutable"));
     }
