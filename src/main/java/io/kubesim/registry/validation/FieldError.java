@@ -1,7 +1,6 @@
 package io.kubesim.registry.validation;
 
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * One validation failure on one field, rendered exactly like apimachinery's {@code field.Error}.
@@ -53,32 +52,53 @@ public record FieldError(Type type, String field, Object badValue, String detail
         }
     }
 
+    /** Go's {@code field.Required}: the value is never printed. */
     public static FieldError required(String field, String detail) {
         return new FieldError(Type.REQUIRED, field, "", detail);
     }
 
+    /** Go's {@code field.Invalid}. */
     public static FieldError invalid(String field, Object value, String detail) {
         return new FieldError(Type.INVALID, field, value, detail);
     }
 
+    /** Go's {@code field.Forbidden}: the value is never printed. */
     public static FieldError forbidden(String field, String detail) {
         return new FieldError(Type.FORBIDDEN, field, "", detail);
     }
 
+    /** Go's {@code field.Duplicate}. */
     public static FieldError duplicate(String field, Object value) {
         return new FieldError(Type.DUPLICATE, field, value, "");
     }
 
+    /** Go's {@code field.NotFound}. */
     public static FieldError notFound(String field, Object value) {
         return new FieldError(Type.NOT_FOUND, field, value, "");
     }
 
+    /** Go's {@code field.TooLong}: the value is never printed; {@code max < 0} gives "value is too long". */
     public static FieldError tooLong(String field, Object value, long max) {
-        return new FieldError(Type.TOO_LONG, field, value, "may not be more than " + max + " bytes");
+        String detail = max < 0 ? "value is too long"
+                : "may not be more than " + max + (max == 1 ? " byte" : " bytes");
+        return new FieldError(Type.TOO_LONG, field, "<value omitted>", detail);
     }
 
+    /** Go's {@code field.TooMany}: a negative {@code actual} omits the value, a negative {@code max} the limit. */
     public static FieldError tooMany(String field, long actual, long max) {
-        return new FieldError(Type.TOO_MANY, field, actual, "must have at most " + max + " items");
+        String detail = max < 0 ? "has too many items"
+                : "must have at most " + max + (max == 1 ? " item" : " items");
+        return new FieldError(Type.TOO_MANY, field, actual < 0 ? OMIT : actual, detail);
+    }
+
+    /** Go's {@code field.InternalError}. */
+    public static FieldError internal(String field, String detail) {
+        return new FieldError(Type.INTERNAL, field, null, detail);
+    }
+
+    /** A copy of this error with another detail (Go code that assigns {@code err.Detail}). */
+    public FieldError withDetail(String newDetail) {
+        return new FieldError(type, field, badValue, newDetail);
     }
 
     /** An unsupported value with the list of supported ones, rendered as Go does ({@code "A", "B"}). */
@@ -120,18 +140,19 @@ public record FieldError(Type type, String field, Object badValue, String detail
         return field + ": " + body();
     }
 
+    /**
+     * Renders a bad value as Go's {@code ErrorBody} does: Go {@code string} with {@code %q}, integers, floats
+     * and bools bare, everything else (named string types, pointers, structs, maps, slices) as Go JSON.
+     */
     static String renderValue(Object value) {
-        if (value == null) {
-            return "null";
-        }
         if (value instanceof String s) {
             return GoFormat.quote(s);
         }
-        if (value instanceof Number || value instanceof Boolean) {
+        if (value instanceof Boolean) {
             return String.valueOf(value);
         }
-        if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
-            return GoFormat.json(value);
+        if (value instanceof Number n) {
+            return GoFormat.number(n);
         }
         return GoFormat.json(value);
     }
