@@ -133,6 +133,11 @@ public final class ApiException extends RuntimeException {
                 .details(name == null ? "" : name, group, kind).causes(causes).build();
     }
 
+    /** 404 for paths that name no resource: {@code the server could not find the requested resource}. */
+    public static ApiException notFound404() {
+        return builder(StatusReason.NOT_FOUND, "the server could not find the requested resource").build();
+    }
+
     public static ApiException badRequest(String message) {
         return builder(StatusReason.BAD_REQUEST, message).build();
     }

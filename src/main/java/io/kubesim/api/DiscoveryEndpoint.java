@@ -1,0 +1,86 @@
+package io.kubesim.api;
+
+import io.kubesim.registry.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Serves {@code /api}, {@code /apis}, {@code /apis/{group}} and the group-version resource lists. */
+final class DiscoveryEndpoint {
+
+    static final String AGGREGATED_TYPE = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
+
+    private final Discovery discovery;
+    private final Responder responder;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    DiscoveryEndpoint(Discovery discovery, Responder responder) {
+        this.discovery = discovery;
+        this.responder = responder;
+    }
+
+    void handle(RequestTarget t, HttpServletRequest req, HttpServletResponse resp, Format f) throws IOException {
+        if (!req.getMethod().equals("GET") && !req.getMethod().equals("HEAD")) {
+            throw ResourceEndpoint.methodNotAllowed();
+        }
+        JsonNode body;
+        if (t.group() == null) {
+            body = f.output().conversion() == OutputFormat.Conversion.DISCOVERY_V2 ? null : discovery.groupList();
+            if (body == null) {
+                aggregated(req, resp, false);
+                return;
+            }
+        } else if (t.version() == null) {
+            if (t.core()) {
+                if (f.output().conversion() == OutputFormat.Conversion.DISCOVERY_V2) {
+                    aggregated(req, resp, true);
+                    return;
+                }
+                body = discovery.apiVersions(req.getServerName() + ":" + req.getServerPort());
+            } else {
+                body = discovery.group(t.group());
+            }
+        } else {
+            body = discovery.resourceList(t.group(), t.version());
+        }
+        if (body == null) {
+            throw ApiException.notFound404();
+        }
+        Format plain = f.forErrors();
+        responder.tree(resp, plain, 200, body);
+    }
+
+    private void aggregated(HttpServletRequest req, HttpServletResponse resp, boolean core) throws IOException {
+        byte[] body = json.writeValueAsBytes(discovery.aggregated(core));
+        String etag = "\"" + sha256(body) + "\"";
+        resp.setHeader("ETag", etag);
+        resp.setHeader("Vary", "Accept");
+        if (etag.equals(req.getHeader("If-None-Match"))) {
+            resp.setStatus(304);
+            return;
+        }
+        resp.setStatus(200);
+        resp.setContentType(AGGREGATED_TYPE);
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)).toUpperCase();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

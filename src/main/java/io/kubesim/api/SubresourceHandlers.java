@@ -1,0 +1,80 @@
+package io.kubesim.api;
+
+import io.kubesim.registry.ApiException;
+import io.kubesim.registry.PatchType;
+import io.kubesim.registry.ResourceRegistry;
+import io.kubesim.registry.ResourceStrategy;
+import io.kubesim.registry.Subresource;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/** The subresources: {@code status}, {@code scale} and the kind-specific ones. */
+final class SubresourceHandlers {
+
+    private final ResourceRegistry registry;
+    private final Responder responder;
+    private final RequestBodies bodies;
+
+    SubresourceHandlers(ResourceRegistry registry, Responder responder, RequestBodies bodies) {
+        this.registry = registry;
+        this.responder = responder;
+        this.bodies = bodies;
+    }
+
+    void handle(ResourceStrategy<?> s, RequestTarget t, HttpServletRequest req, HttpServletResponse resp, Format f,
+                QueryParams q) throws IOException {
+        String method = req.getMethod();
+        switch (t.subresource()) {
+            case "status", "finalize" -> status(s, t, req, resp, f, q, method);
+            case "scale" -> scale(s, t, req, resp, f, q, method);
+            default -> throw ApiException.notFound404();
+        }
+    }
+
+    private void status(ResourceStrategy<?> s, RequestTarget t, HttpServletRequest req, HttpServletResponse resp,
+                        Format f, QueryParams q, String method) throws IOException {
+        Subresource sub = t.subresource().equals("finalize") ? Subresource.FINALIZE : Subresource.STATUS;
+        switch (method) {
+            case "GET" -> {
+                if (t.subresource().equals("finalize")) {
+                    throw ResourceEndpoint.methodNotAllowed();
+                }
+                responder.object(resp, f, 200, registry.get(s, t.namespace(), t.name()));
+            }
+            case "PUT" -> responder.write(resp, f, registry.replace(s, t.namespace(), t.name(), sub,
+                    bodies.object(req, s.type()), q.writeOptions("UpdateOptions")));
+            case "PATCH" -> {
+                if (t.subresource().equals("finalize")) {
+                    throw ResourceEndpoint.methodNotAllowed();
+                }
+                PatchType type = PatchType.of(req.getContentType());
+                if (type == null || type == PatchType.APPLY) {
+                    throw ApiException.unsupportedMediaType(RequestBodies.UNKNOWN_PATCH);
+                }
+                responder.write(resp, f, registry.patch(s, t.namespace(), t.name(), sub, type, bodies.read(req),
+                        q.writeOptions("PatchOptions")));
+            }
+            default -> throw ResourceEndpoint.methodNotAllowed();
+        }
+    }
+
+    private void scale(ResourceStrategy<?> s, RequestTarget t, HttpServletRequest req, HttpServletResponse resp,
+                       Format f, QueryParams q, String method) throws IOException {
+        switch (method) {
+            case "GET" -> responder.object(resp, f, 200, registry.getScale(s, t.namespace(), t.name()));
+            case "PUT" -> responder.write(resp, f, registry.replaceScale(s, t.namespace(), t.name(),
+                    bodies.object(req, s.type()), q.writeOptions("UpdateOptions")));
+            case "PATCH" -> {
+                PatchType type = PatchType.of(req.getContentType());
+                if (type == null || type == PatchType.APPLY) {
+                    throw ApiException.unsupportedMediaType(RequestBodies.UNKNOWN_PATCH);
+                }
+                responder.write(resp, f, registry.patchScale(s, t.namespace(), t.name(), type, bodies.read(req),
+                        q.writeOptions("PatchOptions")));
+            }
+            default -> throw ResourceEndpoint.methodNotAllowed();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.kubesim.registry;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * API behaviour settings ({@code kubesim.api.*}).
+ *
+ * @param maxBodyBytes         largest accepted request body (the apiserver's 3 MiB)
+ * @param futureRevisionWait   how long a list waits for a resourceVersion the server has not reached
+ */
+@ConfigurationProperties("kubesim.api")
+public record RegistryProperties(@DefaultValue("3145728") int maxBodyBytes,
+                                 @DefaultValue("3s") Duration futureRevisionWait) {
+}

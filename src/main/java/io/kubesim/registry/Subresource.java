@@ -1,0 +1,11 @@
+package io.kubesim.registry;
+
+/** Which part of an object a write targets. */
+public enum Subresource {
+    /** The object itself: status is kept from storage for kinds with a status subresource. */
+    MAIN,
+    /** {@code /status}: only status (and some metadata) is taken from the request. */
+    STATUS,
+    /** {@code /finalize}: a namespace's {@code spec.finalizers}. */
+    FINALIZE;
+}

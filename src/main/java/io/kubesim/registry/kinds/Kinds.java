@@ -1,0 +1,28 @@
+package io.kubesim.registry.kinds;
+
+import io.kubesim.registry.ResourceCatalog;
+
+/**
+ * Every kind kubesim serves. Adding a kind = one strategy class + one line here.
+ */
+public final class Kinds {
+
+    private Kinds() {
+    }
+
+    public static ResourceCatalog catalog() {
+        return new ResourceCatalog()
+                .register(new NamespaceStrategy())
+                .register(new NodeStrategy())
+                .register(new PodStrategy())
+                .register(new EventStrategy())
+                .register(new ServiceStrategy())
+                .register(new EndpointsStrategy())
+                .register(new ConfigMapStrategy())
+                .register(new SecretStrategy())
+                .register(new ReplicationControllerStrategy())
+                .register(new ReplicaSetStrategy())
+                .register(new DeploymentStrategy())
+                .register(new LeaseStrategy());
+    }
+}
