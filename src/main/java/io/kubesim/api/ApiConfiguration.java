@@ -44,10 +44,11 @@ public class ApiConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    WatchStreamer watchStreamer() {
+    WatchStreamer watchStreamer(RegistryProperties properties) {
         int writers = Math.max(2, Runtime.getRuntime().availableProcessors());
         return new WatchStreamer(Executors.newFixedThreadPool(writers, named("kubesim-watch-writer")),
-                Executors.newSingleThreadScheduledExecutor(named("kubesim-watch-timer")));
+                Executors.newSingleThreadScheduledExecutor(named("kubesim-watch-timer")),
+                properties.minRequestTimeout().toSeconds());
     }
 
     @Bean

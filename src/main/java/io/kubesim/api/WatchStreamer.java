@@ -33,10 +33,12 @@ final class WatchStreamer implements AutoCloseable {
     private final ExecutorService writers;
     private final ScheduledExecutorService timer;
     private final AtomicInteger open = new AtomicInteger();
+    private final long minTimeoutSeconds;
 
-    WatchStreamer(ExecutorService writers, ScheduledExecutorService timer) {
+    WatchStreamer(ExecutorService writers, ScheduledExecutorService timer, long minTimeoutSeconds) {
         this.writers = writers;
         this.timer = timer;
+        this.minTimeoutSeconds = Math.max(1, minTimeoutSeconds);
     }
 
     /** Open watch connections. */
@@ -47,7 +49,7 @@ final class WatchStreamer implements AutoCloseable {
     /**
      * Starts streaming {@code watch}; {@code encoder} turns each event into one line of bytes.
      *
-     * @param timeoutSeconds null for the apiserver's default (30–60 minutes)
+     * @param timeoutSeconds null for the apiserver's default (min-request-timeout to twice that)
      */
     void stream(HttpServletRequest req, HttpServletResponse resp, ApiWatch watch,
                 Function<ApiWatch.Event, byte[]> encoder, Long timeoutSeconds, String contentType) throws IOException {
@@ -61,7 +63,7 @@ final class WatchStreamer implements AutoCloseable {
         async.addListener(c);
         open.incrementAndGet();
         long seconds = timeoutSeconds != null && timeoutSeconds > 0 ? timeoutSeconds
-                : 1800 + ThreadLocalRandom.current().nextLong(1800);
+                : minTimeoutSeconds + ThreadLocalRandom.current().nextLong(minTimeoutSeconds);
         c.deadline = timer.schedule(c::expire, seconds, TimeUnit.SECONDS);
         out.setWriteListener(c);
         watch.onAvailable(c::schedule);

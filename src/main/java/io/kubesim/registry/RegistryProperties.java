@@ -10,8 +10,10 @@ import java.time.Duration;
  *
  * @param maxBodyBytes         largest accepted request body (the apiserver's 3 MiB)
  * @param futureRevisionWait   how long a list waits for a resourceVersion the server has not reached
+ * @param minRequestTimeout    watches without timeoutSeconds last a random time in [this, twice this)
  */
 @ConfigurationProperties("kubesim.api")
 public record RegistryProperties(@DefaultValue("3145728") int maxBodyBytes,
-                                 @DefaultValue("3s") Duration futureRevisionWait) {
+                                 @DefaultValue("3s") Duration futureRevisionWait,
+                                 @DefaultValue("1800s") Duration minRequestTimeout) {
 }

@@ -192,10 +192,10 @@ final class WritePath {
         }
         String expected = m.getResourceVersion();
         boolean conditional = expected != null && !expected.isEmpty();
-        T[] pending = newHolder(first);
+        java.util.concurrent.atomic.AtomicReference<T> pending = new java.util.concurrent.atomic.AtomicReference<>(first);
         Mutation<T> mutation = (current, stored) -> {
-            T next = pending[0] != null ? pending[0] : body.get();
-            pending[0] = null;
+            T held = pending.getAndSet(null);
+            T next = held != null ? held : body.get();
             ObjectMeta nm = MetadataPolicy.meta(next);
             nm.setName(name);
             nm.setNamespace(t.namespaced() ? namespace : null);
@@ -211,12 +211,6 @@ final class WritePath {
             return create(s, namespace, created, o, warnings);
         }
         return update(s, namespace, name, sub, mutation, conditional, o, warnings);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T[] newHolder(T value) {
-        Object[] holder = new Object[]{value};
-        return (T[]) holder;
     }
 
     /**
