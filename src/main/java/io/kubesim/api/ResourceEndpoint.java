@@ -165,6 +165,10 @@ public class ResourceEndpoint {
         if (f.output().encoding() == OutputFormat.Encoding.YAML) {
             throw ApiException.notAcceptable(OutputFormat.NOT_ACCEPTABLE);
         }
+        String upgrade = req.getHeader("Upgrade");
+        if (upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket")) {
+            throw ApiException.serviceUnavailable("watch over WebSocket is not supported here: use a streaming HTTP watch");
+        }
         String byName = requiredName(o);
         if (t.name() != null && byName != null && !byName.equals(t.name())) {
             throw ApiException.badRequest("fieldSelector metadata.name doesn't match requested name");

@@ -56,6 +56,7 @@ final class WatchStreamer implements AutoCloseable {
         resp.setStatus(200);
         resp.setContentType(contentType);
         resp.setHeader("Cache-Control", "no-cache, private");
+        resp.flushBuffer();
         AsyncContext async = req.startAsync();
         async.setTimeout(0);
         ServletOutputStream out = resp.getOutputStream();
