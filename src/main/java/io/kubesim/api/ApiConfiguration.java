@@ -1,6 +1,7 @@
 package io.kubesim.api;
 
 import io.kubesim.registry.RegistryProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.kubesim.registry.ResourceRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,11 +45,11 @@ public class ApiConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    WatchStreamer watchStreamer(RegistryProperties properties) {
+    WatchStreamer watchStreamer(RegistryProperties properties, MeterRegistry meters) {
         int writers = Math.max(2, Runtime.getRuntime().availableProcessors());
         return new WatchStreamer(Executors.newFixedThreadPool(writers, named("kubesim-watch-writer")),
                 Executors.newSingleThreadScheduledExecutor(named("kubesim-watch-timer")),
-                properties.minRequestTimeout().toSeconds());
+                properties.minRequestTimeout().toSeconds(), properties.maxWatchTimeout().toSeconds(), meters);
     }
 
     @Bean
@@ -69,6 +70,15 @@ public class ApiConfiguration {
     @Bean
     SubresourceHandlers subresourceHandlers(ResourceRegistry registry, Responder responder, RequestBodies bodies) {
         return new SubresourceHandlers(registry, responder, bodies);
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestLog> requestLog(
+            @org.springframework.beans.factory.annotation.Value("${kubesim.logging.requests-format:text}") String format) {
+        var bean = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestLog("json".equals(format)));
+        bean.setOrder(Integer.MIN_VALUE + 10);
+        bean.setAsyncSupported(true);
+        return bean;
     }
 
     static ThreadFactory named(String prefix) {

@@ -1,6 +1,9 @@
 package io.kubesim.api;
 
 import io.kubesim.registry.ApiWatch;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -34,11 +37,19 @@ final class WatchStreamer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicInteger open = new AtomicInteger();
     private final long minTimeoutSeconds;
+    private final long maxTimeoutSeconds;
+    private final Counter started;
 
-    WatchStreamer(ExecutorService writers, ScheduledExecutorService timer, long minTimeoutSeconds) {
+    WatchStreamer(ExecutorService writers, ScheduledExecutorService timer, long minTimeoutSeconds, long maxTimeoutSeconds,
+                  MeterRegistry meters) {
         this.writers = writers;
         this.timer = timer;
         this.minTimeoutSeconds = Math.max(1, minTimeoutSeconds);
+        this.maxTimeoutSeconds = maxTimeoutSeconds;
+        this.started = Counter.builder("kubesim.watch.connections.started")
+                .description("Watch streams opened over HTTP").register(meters);
+        Gauge.builder("apiserver_registered_watchers", open, AtomicInteger::get)
+                .description("Number of currently open watch streams").register(meters);
     }
 
     /** Open watch connections. */
@@ -63,8 +74,12 @@ final class WatchStreamer implements AutoCloseable {
         Connection c = new Connection(async, out, watch, encoder);
         async.addListener(c);
         open.incrementAndGet();
+        started.increment();
         long seconds = timeoutSeconds != null && timeoutSeconds > 0 ? timeoutSeconds
                 : minTimeoutSeconds + ThreadLocalRandom.current().nextLong(minTimeoutSeconds);
+        if (maxTimeoutSeconds > 0) {
+            seconds = Math.min(seconds, maxTimeoutSeconds);
+        }
         c.deadline = timer.schedule(c::expire, seconds, TimeUnit.SECONDS);
         out.setWriteListener(c);
         watch.onAvailable(c::schedule);
