@@ -8,6 +8,8 @@ import io.kubesim.registry.codec.ObjectCodec;
 import io.kubesim.registry.codec.RevisionTemplate;
 import io.kubesim.registry.validation.FieldError;
 import io.kubesim.registry.validation.GoFormat;
+import io.kubesim.registry.validation.NameRule;
+import io.kubesim.registry.validation.ObjectMetaValidation;
 import io.kubesim.storage.CommittedChange;
 import io.kubesim.storage.ObjectStore;
 import io.kubesim.storage.StorageException;
@@ -133,6 +135,10 @@ final class WritePath {
                 m.setName(names.generate(m.getGenerateName()));
             }
             List<FieldError> errors = s.validate(object);
+            if (errors.isEmpty()) {
+                errors = ObjectMetaValidation.validate(object.getMetadata(), t.namespaced(), NameRule.PATH_SEGMENT_ONLY,
+                        t.kind());
+            }
             if (!errors.isEmpty()) {
                 throw ApiException.invalid(t.group(), t.kind(), m.getName(), errors);
             }
@@ -285,6 +291,9 @@ final class WritePath {
             }
         }
         errors.addAll(sub == Subresource.STATUS ? s.validateStatusUpdate(next, old) : s.validateUpdate(next, old));
+        if (errors.isEmpty()) {
+            errors.addAll(ObjectMetaValidation.validateUpdate(next.getMetadata(), old.getMetadata(), t.kind()));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(t.group(), t.kind(), name, errors);
         }
