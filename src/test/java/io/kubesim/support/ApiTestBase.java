@@ -10,27 +10,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Starts kubesim on a random port with a durable H2 file database (one per JVM, in a temp folder)
+ * Starts kubesim on a random port with a durable H2 file database (one per Spring context, in a temp folder)
  * and gives every test a fresh namespace and clients. Subclasses that use PostgreSQL override the
  * datasource with {@link TestPostgres#register}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
-        "kubesim.watch.bookmark-interval=1s"
+        "kubesim.watch.bookmark-interval=1s",
+        "spring.datasource.url=jdbc:h2:file:${java.io.tmpdir}/kubesim-tests/${random.uuid}/kubesim;MODE=PostgreSQL;"
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+        "spring.datasource.username=sa",
+        "spring.datasource.password="
 })
 public abstract class ApiTestBase {
-
-    private static final Path DATA = createDataDir();
 
     @LocalServerPort
     protected int port;
@@ -38,22 +35,6 @@ public abstract class ApiTestBase {
     protected String namespace;
     protected KubernetesClient client;
     protected Http http;
-
-    private static Path createDataDir() {
-        try {
-            Path dir = Files.createTempDirectory("kubesim-test-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void h2(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("kubesim").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
-    }
 
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;

@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Build stage: the same jar as the README's ./mvnw package.
+FROM maven:3.9.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml mvnw ./
+COPY .mvn .mvn
+RUN mvn -B -ntp -q dependency:go-offline -DexcludeArtifactIds=kubesim || true
+COPY src src
+COPY openapi.yaml openapi.yaml
+RUN mvn -B -ntp -q package -DskipTests && cp target/kubesim-*.jar /kubesim.jar
+
+# Run stage: a slim JRE, a non-root user, state in the /data volume.
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system kubesim && useradd --system --gid kubesim --home-dir /data kubesim \
+    && mkdir -p /data && chown kubesim:kubesim /data
+COPY --from=build /kubesim.jar /opt/kubesim/kubesim.jar
+USER kubesim
+WORKDIR /data
+VOLUME ["/data"]
+ENV SERVER_ADDRESS=0.0.0.0 \
+    SERVER_PORT=8080 \
+    SPRING_DATASOURCE_URL="jdbc:h2:file:/data/kubesim;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/readyz || exit 1
+ENTRYPOINT ["java", "-jar", "/opt/kubesim/kubesim.jar"]
