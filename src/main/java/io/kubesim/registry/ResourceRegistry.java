@@ -25,6 +25,7 @@ public final class ResourceRegistry {
     private final WritePath writes;
     private final DeletePath deletes;
     private final ScalePath scales;
+    private final PodBinding binding;
 
     public ResourceRegistry(ResourceCatalog catalog, ObjectCodec codec, ObjectStore store, WatchHub hub, Clock clock,
                             RegistryProperties properties) {
@@ -37,6 +38,7 @@ public final class ResourceRegistry {
         this.writes = new WritePath(codec, store, reads, lifecycle, clock);
         this.deletes = new DeletePath(codec, store, reads, lifecycle, clock);
         this.scales = new ScalePath(codec, reads, writes);
+        this.binding = new PodBinding(writes, clock);
     }
 
     /** The watch-cache indexer for a catalog (wired before the registry exists). */
@@ -77,6 +79,11 @@ public final class ResourceRegistry {
     /** Starts a watch; a consumer that falls {@code kubesim.watch.queue-capacity} events behind is cut. */
     public ApiWatch watch(ResourceStrategy<?> s, String namespace, ListOptions options) {
         return reads.watch(s, namespace, options, hub.properties().queueCapacity());
+    }
+
+    /** Starts a watch with an explicit queue capacity (in-process informers use a large one). */
+    public ApiWatch watch(ResourceStrategy<?> s, String namespace, ListOptions options, int capacity) {
+        return reads.watch(s, namespace, options, capacity);
     }
 
     /** The number of objects of a kind (for metrics). */
@@ -147,6 +154,15 @@ public final class ResourceRegistry {
     public WriteResult patchScale(ResourceStrategy<?> s, String namespace, String name, PatchType type, byte[] patch,
                                   WriteOptions o) {
         return scales.patch(s, namespace, name, type, patch, o);
+    }
+
+    // ---- pods ------------------------------------------------------------------------------
+
+    /** {@code pods/binding}: assigns a pod to a node (409 when it is deleting, bound or gated). */
+    public WriteResult bind(String namespace, String pod, String node, String uid, java.util.Map<String, String> annotations,
+                            WriteOptions o) {
+        return binding.bind(catalog.strategy(io.fabric8.kubernetes.api.model.Pod.class), namespace, pod, node, uid,
+                annotations, o);
     }
 
     // ---- typed writes (in-process client) -----------------------------------------------------

@@ -7,5 +7,7 @@ public enum Subresource {
     /** {@code /status}: only status (and some metadata) is taken from the request. */
     STATUS,
     /** {@code /finalize}: a namespace's {@code spec.finalizers}. */
-    FINALIZE;
+    FINALIZE,
+    /** A system write through a dedicated subresource ({@code binding}): no update rules of the kind apply. */
+    SYSTEM;
 }

@@ -275,6 +275,8 @@ final class WritePath {
         if (sub == Subresource.STATUS) {
             SpecAccess.setSpec(next, SpecAccess.spec(old));
             s.prepareForStatusUpdate(next, old);
+        } else if (sub == Subresource.SYSTEM) {
+            return;
         } else if (sub == Subresource.FINALIZE) {
             if (t.hasStatus()) {
                 SpecAccess.setStatus(next, SpecAccess.status(old));

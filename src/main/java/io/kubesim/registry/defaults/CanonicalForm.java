@@ -1,5 +1,6 @@
 package io.kubesim.registry.defaults;
 
+import io.kubesim.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.lang.reflect.InvocationTargetException;

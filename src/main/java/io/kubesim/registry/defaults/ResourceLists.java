@@ -1,5 +1,6 @@
 package io.kubesim.registry.defaults;
 
+import io.kubesim.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.LinkedHashMap;

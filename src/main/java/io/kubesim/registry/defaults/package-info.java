@@ -10,7 +10,7 @@
  *   <li>{@link io.kubesim.registry.defaults.QosClass}: the pod QoS class.</li>
  *   <li>{@link io.kubesim.registry.defaults.PodTemplateHash}: the Deployment controller's
  *       {@code pod-template-hash} and template equality ignoring it.</li>
- *   <li>{@link io.kubesim.registry.defaults.Quantities}: resource quantity parsing and canonical formatting.</li>
+ *   <li>{@link io.kubesim.quantity.Quantities}: resource quantity parsing and canonical formatting.</li>
  * </ul>
  *
  * <p>Reference: kubernetes/kubernetes {@code pkg/apis/core/v1/defaults.go}, {@code pkg/apis/apps/v1/defaults.go},

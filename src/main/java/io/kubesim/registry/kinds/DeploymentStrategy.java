@@ -40,12 +40,14 @@ final class DeploymentStrategy implements ResourceStrategy<Deployment> {
 
     @Override
     public List<FieldError> validate(Deployment object) {
-        return DeploymentValidation.validate(object);
+        return BehaviorAdmission.plus(DeploymentValidation.validate(object),
+                BehaviorAdmission.template(object.getSpec() == null ? null : object.getSpec().getTemplate()));
     }
 
     @Override
     public List<FieldError> validateUpdate(Deployment object, Deployment old) {
-        return DeploymentValidation.validateUpdate(object, old);
+        return BehaviorAdmission.plus(DeploymentValidation.validateUpdate(object, old),
+                BehaviorAdmission.template(object.getSpec() == null ? null : object.getSpec().getTemplate()));
     }
 
     @Override

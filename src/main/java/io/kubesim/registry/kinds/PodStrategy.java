@@ -65,12 +65,14 @@ final class PodStrategy implements ResourceStrategy<Pod> {
 
     @Override
     public List<FieldError> validate(Pod object) {
-        return PodValidation.validatePod(object);
+        return BehaviorAdmission.plus(PodValidation.validatePod(object),
+                BehaviorAdmission.validate(object.getMetadata(), "metadata"));
     }
 
     @Override
     public List<FieldError> validateUpdate(Pod object, Pod old) {
-        return PodValidation.validatePodUpdate(object, old);
+        return BehaviorAdmission.plus(PodValidation.validatePodUpdate(object, old),
+                BehaviorAdmission.validate(object.getMetadata(), "metadata"));
     }
 
     @Override

@@ -37,12 +37,14 @@ final class ReplicaSetStrategy implements ResourceStrategy<ReplicaSet> {
 
     @Override
     public List<FieldError> validate(ReplicaSet object) {
-        return ReplicaSetValidation.validate(object);
+        return BehaviorAdmission.plus(ReplicaSetValidation.validate(object),
+                BehaviorAdmission.template(object.getSpec() == null ? null : object.getSpec().getTemplate()));
     }
 
     @Override
     public List<FieldError> validateUpdate(ReplicaSet object, ReplicaSet old) {
-        return ReplicaSetValidation.validateUpdate(object, old);
+        return BehaviorAdmission.plus(ReplicaSetValidation.validateUpdate(object, old),
+                BehaviorAdmission.template(object.getSpec() == null ? null : object.getSpec().getTemplate()));
     }
 
     @Override

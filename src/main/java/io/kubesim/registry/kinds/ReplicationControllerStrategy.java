@@ -38,12 +38,14 @@ final class ReplicationControllerStrategy implements ResourceStrategy<Replicatio
 
     @Override
     public List<FieldError> validate(ReplicationController object) {
-        return ReplicationControllerValidation.validate(object);
+        return BehaviorAdmission.plus(ReplicationControllerValidation.validate(object),
+                BehaviorAdmission.template(object.getSpec() == null ? null : object.getSpec().getTemplate()));
     }
 
     @Override
     public List<FieldError> validateUpdate(ReplicationController object, ReplicationController old) {
-        return ReplicationControllerValidation.validateUpdate(object, old);
+        return BehaviorAdmission.plus(ReplicationControllerValidation.validateUpdate(object, old),
+                BehaviorAdmission.template(object.getSpec() == null ? null : object.getSpec().getTemplate()));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.kubesim.registry.defaults;
+package io.kubesim.quantity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

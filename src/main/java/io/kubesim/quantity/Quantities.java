@@ -1,4 +1,4 @@
-package io.kubesim.registry.defaults;
+package io.kubesim.quantity;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.kubesim.registry.defaults;
+package io.kubesim.quantity;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
