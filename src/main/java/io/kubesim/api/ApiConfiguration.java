@@ -6,6 +6,7 @@ import io.kubesim.registry.ResourceRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +26,8 @@ public class ApiConfiguration {
     }
 
     @Bean
-    TableConverter tableConverter(TablePrinters printers) {
-        return new TableConverter(printers);
+    TableConverter tableConverter(TablePrinters printers, Clock clock) {
+        return new TableConverter(printers, clock);
     }
 
     @Bean

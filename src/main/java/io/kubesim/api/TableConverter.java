@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +21,12 @@ final class TableConverter {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final TablePrinters printers;
+    private final Clock clock;
 
-    TableConverter(TablePrinters printers) {
+    /** @param clock the "now" row ages are computed from */
+    TableConverter(TablePrinters printers, Clock clock) {
         this.printers = printers;
+        this.clock = clock;
     }
 
     static void checkIncludeObject(String value) {
@@ -102,7 +106,7 @@ final class TableConverter {
     private ObjectNode row(TablePrinter p, JsonNode object, String includeObject) {
         ObjectNode row = json.createObjectNode();
         ArrayNode cells = row.putArray("cells");
-        for (Object cell : p.cells(object)) {
+        for (Object cell : p.cells(object, clock.instant())) {
             cells.add(json.valueToTree(cell));
         }
         List<Map<String, Object>> conditions = p.conditions(object);

@@ -3,6 +3,7 @@ package io.kubesim.api;
 import io.kubesim.registry.ResourceType;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +15,12 @@ final class TablePrinters {
         @Override
         public List<Column> columns() {
             return List.of(
-                    new Column("Name", "string", "name", "Name must be unique within a namespace. Is required when "
-                            + "creating resources, although some resources may allow a client to request the generation "
-                            + "of an appropriate name automatically. Name is primarily intended for creation idempotence "
-                            + "and configuration definition. Cannot be updated. More info: "
-                            + "https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names", 0),
-                    new Column("Created At", "date", "", "CreationTimestamp is a timestamp representing the server time "
-                            + "when this object was created. It is not guaranteed to be set in happens-before order across "
-                            + "separate operations. Clients may not set this value. It is represented in RFC3339 form and "
-                            + "is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: "
-                            + "https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata", 0));
+                    Columns.NAME,
+                    new Column("Created At", "date", "", Columns.CREATION_DOC, 0));
         }
 
         @Override
-        public List<Object> cells(JsonNode object) {
+        public List<Object> cells(JsonNode object, Instant now) {
             return List.of(object.path("metadata").path("name").asString(""),
                     object.path("metadata").path("creationTimestamp").asString(""));
         }
