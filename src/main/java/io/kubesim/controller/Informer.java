@@ -90,9 +90,15 @@ public final class Informer<T extends HasMetadata> {
     }
 
     /** Adds a secondary index; must be called before {@link #start()}. */
-    public Informer<T> addIndex(String name, Function<T, Collection<String>> indexer) {
-        indexers.put(name, indexer);
-        indexes.put(name, new ConcurrentHashMap<>());
+    public synchronized Informer<T> addIndex(String name, Function<T, Collection<String>> indexer) {
+        if (indexers.putIfAbsent(name, indexer) == null) {
+            indexes.put(name, new ConcurrentHashMap<>());
+            for (var e : cache.entrySet()) {
+                for (String v : indexer.apply(e.getValue())) {
+                    indexes.get(name).computeIfAbsent(v, x -> ConcurrentHashMap.newKeySet()).add(e.getKey());
+                }
+            }
+        }
         return this;
     }
 

@@ -22,6 +22,7 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "kubesim.watch.bookmark-interval=1s",
+        "kubesim.simulation.enabled=false",
         "spring.datasource.url=jdbc:h2:file:${java.io.tmpdir}/kubesim-tests/${random.uuid}/kubesim;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
         "spring.datasource.username=sa",

@@ -30,6 +30,7 @@ final class ContainerRuntime {
     boolean imagePresent;
     boolean everStarted;
     boolean stopping;
+    boolean relaunch;
     Instant pullStartedAt;
     ContainerState.Termination current;
     ContainerState.Termination last;

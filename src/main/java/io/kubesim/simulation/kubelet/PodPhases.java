@@ -48,7 +48,12 @@ final class PodPhases {
                     }
                 }
                 default -> {
-                    if (c.last != null) {
+                    if (c.current != null) {
+                        stopped++;
+                        if (c.current.exitCode() == 0) {
+                            succeeded++;
+                        }
+                    } else if (c.last != null) {
                         stopped++;
                     } else {
                         waiting++;

@@ -68,6 +68,7 @@ public final class PodRuntime {
     boolean initFailed;
     boolean deleting;
     boolean finished;
+    Instant resumeAt;
 
     public PodRuntime(Pod pod, KubeletSettings settings) {
         this.uid = pod.getMetadata().getUid();
@@ -180,6 +181,11 @@ public final class PodRuntime {
                     c.nextAt = null;
                 }
                 default -> {
+                    if (c.current != null) {
+                        c.state = ContainerState.TERMINATED;
+                        c.nextAt = null;
+                        continue;
+                    }
                     c.state = ContainerState.TERMINATED;
                     c.nextAt = null;
                     c.current = new ContainerState.Termination(137, "ContainerStatusUnknown",
@@ -205,6 +211,13 @@ public final class PodRuntime {
         Due best = null;
         if (!sandboxReady && !deleting) {
             best = earlier(best, new Due(sandboxAt, () -> sandboxReady(sandboxAt, ctx)));
+        }
+        if (resumeAt != null) {
+            Instant at = resumeAt;
+            best = earlier(best, new Due(at, () -> {
+                resumeAt = null;
+                startNext(at, ctx);
+            }));
         }
         for (ContainerRuntime c : all()) {
             if (c.nextAt != null) {
@@ -307,8 +320,10 @@ public final class PodRuntime {
             return;
         }
         c.state = ContainerState.PULLING;
-        c.waitingReason = initialWaitingReason();
-        c.waitingMessage = null;
+        if (!c.relaunch) {
+            c.waitingReason = initialWaitingReason();
+            c.waitingMessage = null;
+        }
         ctx.event("Normal", "Pulling", "Pulling image " + quote(image), fieldPath(c));
         c.nextAt = at.plus(ctx.real(c.behavior.pullDelay() != null ? c.behavior.pullDelay() : settings.pullDelay()));
         c.pullStartedAt = at;
@@ -354,7 +369,7 @@ public final class PodRuntime {
 
     private void create(ContainerRuntime c, Instant at, Context ctx) {
         c.state = ContainerState.CREATING;
-        if (c.waitingReason == null || c.waitingReason.startsWith("Err") || c.waitingReason.startsWith("Image")) {
+        if (!c.relaunch && (c.waitingReason == null || c.waitingReason.startsWith("Err") || c.waitingReason.startsWith("Image"))) {
             c.waitingReason = initialWaitingReason();
             c.waitingMessage = null;
         }
@@ -366,6 +381,14 @@ public final class PodRuntime {
     }
 
     private void startRun(ContainerRuntime c, Instant at, Context ctx) {
+        if (c.relaunch) {
+            c.relaunch = false;
+            c.restartCount++;
+            if (c.current != null) {
+                c.last = c.current;
+                c.current = null;
+            }
+        }
         c.state = ContainerState.RUNNING;
         c.startedAt = at;
         c.everStarted = true;
@@ -500,6 +523,7 @@ public final class PodRuntime {
         if (c.restartBackoff.inBackOffSince(at, at)) {
             c.state = ContainerState.BACKOFF;
             c.last = c.current;
+            c.current = null;
             c.waitingReason = "CrashLoopBackOff";
             c.waitingMessage = "back-off " + Durations.format(c.restartBackoff.current()) + " restarting failed container="
                     + c.name() + " pod=" + name + "_" + namespace + "(" + uid + ")";
@@ -512,11 +536,9 @@ public final class PodRuntime {
         restart(c, at, ctx);
     }
 
+    /** Starts the next run: the status keeps showing the last termination (or CrashLoopBackOff) until it runs. */
     private void restart(ContainerRuntime c, Instant at, Context ctx) {
-        c.last = c.current == null ? c.last : c.current;
-        c.current = null;
-        c.restartCount++;
-        c.waitingReason = c.waitingReason == null ? "CrashLoopBackOff" : c.waitingReason;
+        c.relaunch = true;
         beginPull(c, at, ctx);
     }
 

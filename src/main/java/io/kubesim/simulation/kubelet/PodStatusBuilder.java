@@ -97,6 +97,10 @@ public final class PodStatusBuilder {
             case RUNNING -> st.setRunning(new ContainerStateRunning(time(c.startedAt)));
             case TERMINATED -> st.setTerminated(terminated(c.current));
             default -> {
+                if (c.current != null) {
+                    st.setTerminated(terminated(c.current));
+                    return st;
+                }
                 ContainerStateWaiting w = new ContainerStateWaiting();
                 w.setReason(c.waitingReason == null ? "ContainerCreating" : c.waitingReason);
                 w.setMessage(c.waitingMessage);

@@ -1,0 +1,51 @@
+package io.kubesim.controller;
+
+import io.kubesim.registry.ResourceRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The shared pieces of the in-process control plane. */
+@Configuration(proxyBeanMethods = false)
+public class ControllerConfiguration {
+
+    @Bean
+    ClusterTime clusterTime(Clock clock, @Value("${kubesim.simulation.speed:1.0}") double speed) {
+        return new ClusterTime(clock, speed);
+    }
+
+    @Bean
+    ResourceClient resourceClient(ResourceRegistry registry) {
+        return new ResourceClient(registry, "kube-controller-manager");
+    }
+
+    @Bean(destroyMethod = "close")
+    InformerFactory informerFactory(ResourceClient client) {
+        return new InformerFactory(client);
+    }
+
+    @Bean(destroyMethod = "close")
+    EventRecorder eventRecorder(ResourceClient client, ClusterTime time) {
+        return new EventRecorder(client, time);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService controlPlaneTimer() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "kubesim-control-plane-timer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    ControllerManager controllerManager(InformerFactory informers) {
+        return new ControllerManager(informers);
+    }
+}

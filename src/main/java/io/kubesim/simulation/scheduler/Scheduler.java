@@ -1,0 +1,291 @@
+package io.kubesim.simulation.scheduler;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.kubesim.controller.ClientException;
+import io.kubesim.controller.ClusterTime;
+import io.kubesim.controller.ControllerLoop;
+import io.kubesim.controller.EventRecorder;
+import io.kubesim.controller.Informer;
+import io.kubesim.controller.InformerFactory;
+import io.kubesim.controller.Reconciler;
+import io.kubesim.controller.ResourceClient;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * default-scheduler: picks a node for each pending pod (filter, then least-allocated score with a
+ * random tie-break) and binds it through {@code pods/binding}; a pod that fits nowhere gets
+ * {@code PodScheduled=False/Unschedulable} and a {@code FailedScheduling} event, and is retried
+ * with back-off and whenever a node changes.
+ */
+public final class Scheduler implements Reconciler {
+
+    static final String NAME = "default-scheduler";
+    private static final EventRecorder.Source SOURCE = new EventRecorder.Source(NAME, null);
+
+    private final ResourceClient client;
+    private final ClusterTime time;
+    private final EventRecorder events;
+    private final Informer<Pod> pods;
+    private final Informer<Node> nodes;
+    private final ControllerLoop loop;
+    private final NodeUsage usage = new NodeUsage();
+    private final List<FilterPlugin> filters = Filters.defaults();
+    private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
+    public Scheduler(ResourceClient client, InformerFactory informers, ClusterTime time, EventRecorder events,
+                     ScheduledExecutorService timer, MeterRegistry meters) {
+        this.client = client.as(NAME);
+        this.time = time;
+        this.events = events;
+        this.pods = informers.informer(Pod.class);
+        this.nodes = informers.informer(Node.class);
+        this.loop = new ControllerLoop("scheduler", this, 1, timer, meters);
+        pods.addHandler(new Informer.Handler<>() {
+            @Override
+            public void onAdd(Pod pod) {
+                observe(pod);
+            }
+
+            @Override
+            public void onUpdate(Pod old, Pod current) {
+                observe(current);
+            }
+
+            @Override
+            public void onDelete(Pod pod) {
+                usage.remove(pod.getMetadata().getUid());
+                if (NodeUsage.counts(pod)) {
+                    retryUnschedulable();
+                }
+            }
+        });
+        nodes.addHandler(new Informer.Handler<>() {
+            @Override
+            public void onAdd(Node node) {
+                retryUnschedulable();
+            }
+
+            @Override
+            public void onUpdate(Node old, Node current) {
+                if (!java.util.Objects.equals(old.getSpec(), current.getSpec())
+                        || !java.util.Objects.equals(old.getMetadata().getLabels(), current.getMetadata().getLabels())) {
+                    retryUnschedulable();
+                }
+            }
+        });
+    }
+
+    private void observe(Pod pod) {
+        usage.update(pod);
+        if (wantsScheduling(pod)) {
+            loop.enqueue(Informer.keyOf(pod));
+        } else if (!NodeUsage.counts(pod)) {
+            retryUnschedulableIfFreed(pod);
+        }
+    }
+
+    private void retryUnschedulableIfFreed(Pod pod) {
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+            retryUnschedulable();
+        }
+    }
+
+    private void retryUnschedulable() {
+        for (String key : unschedulable) {
+            loop.enqueue(key);
+        }
+    }
+
+    static boolean wantsScheduling(Pod p) {
+        String scheduler = p.getSpec().getSchedulerName() == null ? NAME : p.getSpec().getSchedulerName();
+        return (p.getSpec().getNodeName() == null || p.getSpec().getNodeName().isEmpty())
+                && p.getMetadata().getDeletionTimestamp() == null && NAME.equals(scheduler)
+                && (p.getSpec().getSchedulingGates() == null || p.getSpec().getSchedulingGates().isEmpty())
+                && !"Succeeded".equals(phase(p)) && !"Failed".equals(phase(p));
+    }
+
+    private static String phase(Pod p) {
+        return p.getStatus() == null ? null : p.getStatus().getPhase();
+    }
+
+    public void start() {
+        loop.start();
+    }
+
+    public void stop() {
+        loop.stop();
+    }
+
+    @Override
+    public Result reconcile(String key) {
+        Pod pod = pods.get(key);
+        if (pod == null || !wantsScheduling(pod)) {
+            unschedulable.remove(key);
+            attempts.remove(key);
+            return Result.DONE;
+        }
+        List<Node> all = nodes.list();
+        Requests requests = Requests.of(pod.getSpec(), false);
+        Requests nonZero = Requests.of(pod.getSpec(), true);
+        Map<String, Integer> reasons = new TreeMap<>();
+        int resolvable = 0;
+        List<Node> feasible = new ArrayList<>();
+        for (Node node : all) {
+            NodeUsage.Totals used = usage.of(node.getMetadata().getName());
+            String why = firstFailure(pod, requests, node, used);
+            if (why == null) {
+                feasible.add(node);
+            } else {
+                for (String r : why.substring(1).split("\u0000")) {
+                    reasons.merge(r, 1, Integer::sum);
+                }
+                if (why.charAt(0) == 'R') {
+                    resolvable++;
+                }
+            }
+        }
+        if (feasible.isEmpty()) {
+            return unschedulable(pod, key, all.size(), reasons, resolvable);
+        }
+        Node chosen = best(feasible, nonZero);
+        return bind(pod, key, chosen);
+    }
+
+    /** The first failing filter's reasons, prefixed 'R' when preemption could resolve it, else 'U'. */
+    private String firstFailure(Pod pod, Requests requests, Node node, NodeUsage.Totals used) {
+        for (FilterPlugin f : filters) {
+            String why = f.filter(pod, requests, node, used);
+            if (why != null) {
+                return (f.resolvableByPreemption() ? "R" : "U") + why;
+            }
+        }
+        return null;
+    }
+
+    private Node best(List<Node> feasible, Requests nonZero) {
+        double bestScore = -1;
+        List<Node> top = new ArrayList<>();
+        for (Node n : feasible) {
+            double score = leastAllocated(n, usage.of(n.getMetadata().getName()), nonZero);
+            if (score > bestScore + 1e-9) {
+                bestScore = score;
+                top.clear();
+                top.add(n);
+            } else if (Math.abs(score - bestScore) <= 1e-9) {
+                top.add(n);
+            }
+        }
+        return top.get(ThreadLocalRandom.current().nextInt(top.size()));
+    }
+
+    /** NodeResourcesFit LeastAllocated: mean of (allocatable - requested) * 100 / allocatable over cpu and memory. */
+    static double leastAllocated(Node node, NodeUsage.Totals used, Requests nonZero) {
+        Map<String, Quantity> alloc = node.getStatus() == null || node.getStatus().getAllocatable() == null
+                ? Map.of() : node.getStatus().getAllocatable();
+        long cpu = Requests.milli(alloc.get("cpu"));
+        long mem = Requests.value(alloc.get("memory"));
+        double cpuScore = cpu == 0 ? 0 : Math.max(0, (cpu - used.nonZeroCpuMilli - nonZero.cpuMilli()) * 100.0 / cpu);
+        double memScore = mem == 0 ? 0 : Math.max(0, (mem - used.nonZeroMemory - nonZero.memory()) * 100.0 / mem);
+        return Math.floor((cpuScore + memScore) / 2);
+    }
+
+    private Result bind(Pod pod, String key, Node node) {
+        String nodeName = node.getMetadata().getName();
+        try {
+            client.bind(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), pod.getMetadata().getUid(), nodeName);
+        } catch (ClientException e) {
+            if (e.isNotFound() || e.code() == 409) {
+                return Result.DONE;
+            }
+            throw e;
+        }
+        usage.assume(pod, nodeName);
+        unschedulable.remove(key);
+        attempts.remove(key);
+        events.normal(pod, null, SOURCE, "Scheduled", "Successfully assigned " + pod.getMetadata().getNamespace() + "/"
+                + pod.getMetadata().getName() + " to " + nodeName);
+        return Result.DONE;
+    }
+
+    private Result unschedulable(Pod pod, String key, int nodeCount, Map<String, Integer> reasons, int resolvable) {
+        String message = message(nodeCount, reasons, resolvable);
+        unschedulable.add(key);
+        try {
+            client.editStatus(Pod.class, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), p -> {
+                if (p.getSpec().getNodeName() != null && !p.getSpec().getNodeName().isEmpty()) {
+                    return null;
+                }
+                return withUnschedulable(p, message);
+            });
+        } catch (ClientException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+        }
+        events.warning(pod, null, SOURCE, "FailedScheduling", message);
+        int n = attempts.merge(key, 1, Integer::sum);
+        long seconds = Math.min(10, 1L << Math.min(4, n - 1));
+        return Result.after(time.real(Duration.ofSeconds(seconds)));
+    }
+
+    private Pod withUnschedulable(Pod p, String message) {
+        PodStatus s = p.getStatus() == null ? new PodStatus() : p.getStatus();
+        List<PodCondition> conditions = new ArrayList<>(s.getConditions() == null ? List.of() : s.getConditions());
+        PodCondition existing = conditions.stream().filter(c -> "PodScheduled".equals(c.getType())).findFirst().orElse(null);
+        if (existing != null && "False".equals(existing.getStatus()) && message.equals(existing.getMessage())) {
+            return null;
+        }
+        conditions.removeIf(c -> "PodScheduled".equals(c.getType()));
+        PodCondition c = new PodCondition();
+        c.setType("PodScheduled");
+        c.setStatus("False");
+        c.setReason("Unschedulable");
+        c.setMessage(message);
+        c.setLastTransitionTime(existing != null && "False".equals(existing.getStatus()) ? existing.getLastTransitionTime()
+                : DateTimeFormatter.ISO_INSTANT.format(time.now().truncatedTo(ChronoUnit.SECONDS)));
+        conditions.add(c);
+        s.setConditions(conditions);
+        p.setStatus(s);
+        return p;
+    }
+
+    /** {@code 0/N nodes are available: <n> <reason>, .... preemption: 0/N nodes are available: ...} */
+    static String message(int nodeCount, Map<String, Integer> reasons, int resolvable) {
+        StringBuilder b = new StringBuilder("0/").append(nodeCount).append(" nodes are available");
+        if (!reasons.isEmpty()) {
+            b.append(": ");
+            List<String> parts = new ArrayList<>();
+            reasons.forEach((r, n) -> parts.add(n + " " + r));
+            b.append(String.join(", ", parts));
+        }
+        b.append(". preemption: 0/").append(nodeCount).append(" nodes are available: ");
+        Map<String, Integer> preemption = new TreeMap<>();
+        if (resolvable > 0) {
+            preemption.put("No preemption victims found for incoming pod", resolvable);
+        }
+        if (nodeCount - resolvable > 0) {
+            preemption.put("Preemption is not helpful for scheduling", nodeCount - resolvable);
+        }
+        List<String> parts = new ArrayList<>();
+        preemption.forEach((r, n) -> parts.add(n + " " + r));
+        return b.append(String.join(", ", parts)).append('.').toString();
+    }
+}
