@@ -86,6 +86,9 @@ public final class PodRuntime {
         for (Container c : nonNull(pod.getSpec().getContainers())) {
             regulars.add(new ContainerRuntime(c, false, false, behavior.container(c.getName())));
         }
+        for (ContainerRuntime c : all()) {
+            c.waitingReason = initialWaitingReason();
+        }
     }
 
     static PodBehavior behaviorOf(Pod pod) {
