@@ -1,7 +1,9 @@
 package io.kubesim.api;
 
 import com.google.protobuf.ByteString;
+import io.kubernetes.client.proto.Runtime;
 import io.kubernetes.client.proto.V1;
+import io.kubernetes.client.proto.V1Apps;
 import io.kubesim.registry.ApiException;
 import io.kubesim.registry.ResourceType;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,21 @@ class ProtobufBodiesErrorsTest {
 
         assertThat(bodies.decode(body, NAMESPACES).toString())
                 .isEqualTo("{\"kind\":\"Namespace\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"demo\"}}");
+    }
+
+    @Test
+    void deeplyNestedEnvelopesAreABadRequest() {
+        byte[] body = ProtobufMessages.envelope("v1", "ConfigMap", V1.ConfigMap.getDefaultInstance());
+        for (int i = 0; i < 12; i++) {
+            body = ProtobufMessages.envelope("apps/v1", "ControllerRevision", V1Apps.ControllerRevision.newBuilder()
+                    .setData(Runtime.RawExtension.newBuilder().setRaw(ByteString.copyFrom(body))).build());
+        }
+        ResourceType revisions = ProtobufTrees.type("apps/v1", "ControllerRevision");
+
+        ApiException e = failure(body, revisions);
+
+        assertThat(e.code()).isEqualTo(400);
+        assertThat(e.getMessage()).endsWith(": embedded objects are nested too deeply");
     }
 
     @Test

@@ -153,6 +153,21 @@ class ProtobufBodiesTypesTest {
     }
 
     @Test
+    void anEmptyStorageClassNameIsKeptBecauseItMeansNoClass() {
+        V1.PersistentVolumeClaim claim = V1.PersistentVolumeClaim.newBuilder()
+                .setMetadata(ProtobufMessages.gogoMeta("data", "default"))
+                .setSpec(V1.PersistentVolumeClaimSpec.newBuilder().addAccessModes("ReadWriteOnce")
+                        .setStorageClassName("").setVolumeName(""))
+                .build();
+
+        JsonNode decoded = bodies.decode(ProtobufMessages.envelope("v1", "PersistentVolumeClaim", claim),
+                ProtobufTrees.type("v1", "PersistentVolumeClaim"));
+
+        assertThat(decoded.get("spec").toString())
+                .isEqualTo("{\"accessModes\":[\"ReadWriteOnce\"],\"storageClassName\":\"\"}");
+    }
+
+    @Test
     void bytesAreBase64() {
         V1.Secret secret = V1.Secret.newBuilder().setMetadata(ProtobufMessages.gogoMeta("tls", "default"))
                 .putData("tls.key", utf8("p@ss")).putData("empty", ByteString.EMPTY).setType("kubernetes.io/tls")

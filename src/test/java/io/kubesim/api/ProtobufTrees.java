@@ -59,10 +59,16 @@ final class ProtobufTrees {
      * round trip so that numbers compare by value whatever their node class.
      */
     static JsonNode normalize(JsonNode tree) {
-        JsonNode copy = reparsed(tree);
+        JsonNode copy = withoutNulls(tree);
         if (copy instanceof ObjectNode o) {
             o.remove("status");
         }
+        return copy;
+    }
+
+    /** The tree reparsed, without {@code null} members. */
+    static JsonNode withoutNulls(JsonNode tree) {
+        JsonNode copy = reparsed(tree);
         dropNulls(copy);
         return copy;
     }

@@ -90,6 +90,14 @@ final class GoJsonRules {
             "JSONSchemaProps.nullable", "JSONSchemaProps.xKubernetesEmbeddedResource",
             "JSONSchemaProps.xKubernetesIntOrString");
 
+    /**
+     * Pointer strings whose empty value means something: {@code storageClassName: ""} is "no class, no dynamic
+     * provisioning", not "the default class". Every other empty string is dropped: for non-pointer strings Go
+     * treats "" as unset, and a pointer to "" is invalid elsewhere.
+     */
+    private static final Set<String> KEEP_EMPTY = Set.of(
+            "PersistentVolumeClaimSpec.storageClassName", "PersistentVolumeClaimSpec.volumeAttributesClassName");
+
     private GoJsonRules() {
     }
 
@@ -105,6 +113,11 @@ final class GoJsonRules {
     /** Whether the field is an embedded Go struct whose members belong to the parent object. */
     static boolean inlined(FieldDescriptor f) {
         return INLINED.contains(key(f));
+    }
+
+    /** Whether an empty string in this field is kept (a pointer to "" with a meaning of its own). */
+    static boolean keepsEmpty(FieldDescriptor f) {
+        return KEEP_EMPTY.contains(key(f));
     }
 
     /** Whether the field is a non-pointer {@code omitempty} number or boolean (dropped when zero). */

@@ -15,10 +15,10 @@ import java.util.function.Function;
 
 /**
  * Walks a decoded message by its descriptor and writes the JSON that Go's {@code encoding/json} writes for the
- * same Go struct: empty strings and bytes are dropped (every Kubernetes string that may be empty is a pointer or
- * {@code omitempty}), numbers and booleans are kept unless listed in {@link GoJsonRules}, present messages become
- * objects (even empty ones, as Go writes non-pointer structs), repeated fields arrays, map entries objects, and the
- * types with their own JSON form go through {@link SpecialTypes}.
+ * same Go struct: empty strings and bytes are dropped (Go treats "" as unset; the few pointer strings whose ""
+ * means something are listed in {@link GoJsonRules}), numbers and booleans are kept unless listed there too,
+ * present messages become objects (even empty ones, as Go writes non-pointer structs), repeated fields arrays,
+ * map entries objects, and the types with a JSON form of their own go through {@link SpecialTypes}.
  */
 final class MessageWalker {
 
@@ -78,7 +78,7 @@ final class MessageWalker {
     /** A singular member: empty strings and bytes dropped, listed zeros dropped, everything else kept. */
     private JsonNode single(FieldDescriptor f, Object v) {
         return switch (f.getJavaType()) {
-            case STRING -> ((String) v).isEmpty() ? null : NODES.stringNode((String) v);
+            case STRING -> ((String) v).isEmpty() && !GoJsonRules.keepsEmpty(f) ? null : NODES.stringNode((String) v);
             case BYTE_STRING -> ((ByteString) v).isEmpty() ? null : element(f, v);
             case BOOLEAN -> !(Boolean) v && GoJsonRules.omitsZero(f) ? null : element(f, v);
             case INT, LONG -> ((Number) v).longValue() == 0 && GoJsonRules.omitsZero(f) ? null : element(f, v);

@@ -16,9 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ProtoJson {
 
+    /** Envelopes inside RawExtensions inside envelopes: a bound, so that a crafted body cannot exhaust the stack. */
+    private static final int MAX_NESTED_ENVELOPES = 8;
+
     private final KubeDescriptors descriptors;
     private final JsonMapper mapper = JsonMapper.builder().build();
-    private final MessageWalker walker = new MessageWalker(this::embedded);
 
     public ProtoJson(KubeDescriptors descriptors) {
         this.descriptors = descriptors;
@@ -31,6 +33,10 @@ public final class ProtoJson {
      * @throws ProtobufDecodeException when the bytes are not such a message
      */
     public ObjectNode decode(String apiVersion, String kind, Descriptor d, ByteString raw) {
+        return decode(apiVersion, kind, d, raw, 0);
+    }
+
+    private ObjectNode decode(String apiVersion, String kind, Descriptor d, ByteString raw, int depth) {
         DynamicMessage message;
         try {
             message = DynamicMessage.parseFrom(d, raw);
@@ -40,19 +46,22 @@ public final class ProtoJson {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("kind", kind);
         out.put("apiVersion", apiVersion);
-        out.setAll(walker.object(message));
+        out.setAll(new MessageWalker(bytes -> embedded(bytes, depth + 1)).object(message));
         return out;
     }
 
     /** The bytes of a RawExtension, FieldsV1 or apiextensions JSON: a nested envelope, else JSON text. */
-    private JsonNode embedded(ByteString raw) {
+    private JsonNode embedded(ByteString raw, int depth) {
         byte[] bytes = raw.toByteArray();
         if (KubeEnvelope.hasMagic(bytes)) {
+            if (depth > MAX_NESTED_ENVELOPES) {
+                throw new ProtobufDecodeException("embedded objects are nested too deeply");
+            }
             KubeEnvelope nested = KubeEnvelope.parse(bytes);
             Descriptor d = descriptors.find(nested.apiVersion(), nested.kind())
                     .orElseThrow(() -> new ProtobufDecodeException("no kind \"" + nested.kind()
                             + "\" is registered for version \"" + nested.apiVersion() + "\""));
-            return decode(nested.apiVersion(), nested.kind(), d, nested.raw());
+            return decode(nested.apiVersion(), nested.kind(), d, nested.raw(), depth);
         }
         try {
             return mapper.readTree(bytes);
