@@ -96,13 +96,16 @@ final class RequestBodies {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** A DeleteOptions body (JSON or YAML), or null when the body is empty. */
+    /** A DeleteOptions body (JSON, YAML or protobuf), or null when the body is empty. */
     JsonNode deleteOptions(HttpServletRequest req) throws IOException {
         byte[] bytes = read(req);
         if (bytes.length == 0 || isBlank(bytes)) {
             return null;
         }
         String ct = baseType(req.getContentType());
+        if (ct.equals("application/vnd.kubernetes.protobuf")) {
+            return protobuf.deleteOptions(bytes);
+        }
         try {
             return ct.contains("yaml") ? encoders.readYaml(bytes) : encoders.readJson(bytes);
         } catch (JacksonException e) {

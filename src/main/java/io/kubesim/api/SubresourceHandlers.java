@@ -1,9 +1,11 @@
 package io.kubesim.api;
 
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.kubesim.registry.ApiException;
 import io.kubesim.registry.PatchType;
 import io.kubesim.registry.ResourceRegistry;
 import io.kubesim.registry.ResourceStrategy;
+import io.kubesim.registry.ResourceType;
 import io.kubesim.registry.Subresource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +14,9 @@ import java.io.IOException;
 
 /** The subresources: {@code status}, {@code scale} and the kind-specific ones. */
 final class SubresourceHandlers {
+
+    /** What a {@code scale} PUT body is: an autoscaling/v1 Scale, whatever the parent kind. */
+    static final ResourceType SCALE = ResourceType.of("autoscaling", "v1", "Scale", "scale", Scale.class).build();
 
     private final ResourceRegistry registry;
     private final Responder responder;
@@ -65,7 +70,7 @@ final class SubresourceHandlers {
         switch (method) {
             case "GET" -> responder.object(resp, f, 200, registry.getScale(s, t.namespace(), t.name()));
             case "PUT" -> responder.write(resp, f, registry.replaceScale(s, t.namespace(), t.name(),
-                    bodies.object(req, s.type()), q.writeOptions("UpdateOptions")));
+                    bodies.object(req, SCALE), q.writeOptions("UpdateOptions")));
             case "PATCH" -> {
                 PatchType type = PatchType.of(req.getContentType());
                 if (type == null || type == PatchType.APPLY) {
