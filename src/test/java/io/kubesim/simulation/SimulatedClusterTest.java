@@ -1,0 +1,211 @@
+package io.kubesim.simulation;
+
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubesim.support.ClusterTestBase;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/** The simulated cluster through fabric8: scheduling, pod lifecycle, probes, node loss. */
+class SimulatedClusterTest extends ClusterTestBase {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private Pod create(String name, String restartPolicy, String behavior) {
+        PodBuilder b = new PodBuilder().withNewMetadata().withName(name)
+                .withAnnotations(behavior == null ? Map.of() : Map.of("kubesim.io/behavior", behavior)).endMetadata()
+                .withNewSpec().withRestartPolicy(restartPolicy).addNewContainer().withName("app").withImage("nginx:1.27")
+                .endContainer().endSpec();
+        return client.pods().resource(b.build()).create();
+    }
+
+    private Pod pod(String name) {
+        return client.pods().withName(name).get();
+    }
+
+    private static String condition(Pod p, String type) {
+        if (p == null || p.getStatus() == null || p.getStatus().getConditions() == null) {
+            return null;
+        }
+        return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).map(PodCondition::getStatus)
+                .findFirst().orElse(null);
+    }
+
+    private static ContainerStatus container(Pod p) {
+        return p.getStatus().getContainerStatuses().get(0);
+    }
+
+    @Test
+    void aPodIsScheduledStartsAndBecomesReady() {
+        create("web", "Always", null);
+        await().atMost(DEADLINE).until(() -> "True".equals(condition(pod("web"), "Ready")));
+        Pod p = pod("web");
+        assertThat(p.getSpec().getNodeName()).startsWith("kubesim-worker");
+        assertThat(p.getStatus().getPhase()).isEqualTo("Running");
+        assertThat(p.getStatus().getPodIP()).startsWith("10.244.");
+        assertThat(p.getStatus().getHostIP()).startsWith("172.18.0.");
+        assertThat(condition(p, "PodScheduled")).isEqualTo("True");
+        assertThat(container(p).getState().getRunning()).isNotNull();
+        await().atMost(DEADLINE).until(() -> reasons("web").containsAll(List.of("Scheduled", "Created", "Started")));
+    }
+
+    private List<String> reasons(String pod) {
+        return client.v1().events().withField("involvedObject.name", pod).list().getItems().stream()
+                .map(Event::getReason).toList();
+    }
+
+    @Test
+    void restartPolicyNeverGivesFailedOnExitOneAndSucceededOnExitZero() {
+        create("fails", "Never", "app: {exitCode: 1, exitAfter: 1s}");
+        create("works", "Never", "app: {exitCode: 0, exitAfter: 1s}");
+        await().atMost(DEADLINE).until(() -> "Failed".equals(pod("fails").getStatus().getPhase()));
+        await().atMost(DEADLINE).until(() -> "Succeeded".equals(pod("works").getStatus().getPhase()));
+        assertThat(container(pod("fails")).getState().getTerminated().getExitCode()).isEqualTo(1);
+        assertThat(container(pod("fails")).getState().getTerminated().getReason()).isEqualTo("Error");
+        assertThat(container(pod("works")).getState().getTerminated().getReason()).isEqualTo("Completed");
+    }
+
+    @Test
+    void aFailingLivenessProbeRestartsTheContainerWithGrowingBackOff() {
+        Pod p = new PodBuilder().withNewMetadata().withName("sick")
+                .withAnnotations(Map.of("kubesim.io/behavior", "app: {liveness: [{after: 5s, result: failure}]}")).endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage("nginx:1.27")
+                .withNewLivenessProbe().withNewHttpGet().withPath("/healthz").withNewPort(8080).endHttpGet()
+                .withPeriodSeconds(2).withFailureThreshold(1).endLivenessProbe().endContainer().endSpec().build();
+        client.pods().resource(p).create();
+        await().atMost(DEADLINE).until(() -> container(pod("sick")).getRestartCount() >= 3);
+        await().atMost(DEADLINE).until(() -> reasons("sick").containsAll(List.of("Unhealthy", "Killing", "BackOff")));
+        Event backoff = client.v1().events().withField("involvedObject.name", "sick").withField("reason", "BackOff").list()
+                .getItems().get(0);
+        assertThat(backoff.getMessage()).startsWith("Back-off restarting failed container app in pod sick_" + namespace + "(");
+        Event unhealthy = client.v1().events().withField("involvedObject.name", "sick").withField("reason", "Unhealthy")
+                .list().getItems().get(0);
+        assertThat(unhealthy.getMessage()).isEqualTo("Liveness probe failed: HTTP probe failed with statuscode: 503");
+    }
+
+    @Test
+    void aReadinessFailureFlipsReady() {
+        Pod p = new PodBuilder().withNewMetadata().withName("flaky")
+                .withAnnotations(Map.of("kubesim.io/behavior", "app: {readiness: [{after: 30s, until: 60s, result: failure}]}"))
+                .endMetadata().withNewSpec().addNewContainer().withName("app").withImage("nginx:1.27")
+                .withNewReadinessProbe().withNewExec().withCommand("true").endExec().withPeriodSeconds(5)
+                .withFailureThreshold(1).endReadinessProbe().endContainer().endSpec().build();
+        client.pods().resource(p).create();
+        await().atMost(DEADLINE).until(() -> "True".equals(condition(pod("flaky"), "Ready")));
+        await().atMost(DEADLINE).until(() -> "False".equals(condition(pod("flaky"), "Ready")));
+        assertThat(pod("flaky").getStatus().getPhase()).isEqualTo("Running");
+        await().atMost(DEADLINE).until(() -> "True".equals(condition(pod("flaky"), "Ready")));
+    }
+
+    @Test
+    void aRealHttpProbePassesThenFailsWhenTheServerStops() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ready", ex -> {
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        server.start();
+        int port = server.getAddress().getPort();
+        try {
+            Pod p = new PodBuilder().withNewMetadata().withName("real")
+                    .withAnnotations(Map.of("kubesim.io/probe-host", "127.0.0.1")).endMetadata()
+                    .withNewSpec().addNewContainer().withName("app").withImage("nginx:1.27")
+                    .withNewReadinessProbe().withNewHttpGet().withPath("/ready").withNewPort(port).endHttpGet()
+                    .withPeriodSeconds(10).withFailureThreshold(1).endReadinessProbe().endContainer().endSpec().build();
+            client.pods().resource(p).create();
+            await().atMost(DEADLINE).until(() -> "True".equals(condition(pod("real"), "Ready")));
+        } finally {
+            server.stop(0);
+        }
+        await().atMost(DEADLINE).until(() -> "False".equals(condition(pod("real"), "Ready")));
+    }
+
+    @Test
+    void aPodThatFitsNowhereIsUnschedulableAndRetriedWhenANodeChanges() {
+        Pod p = new PodBuilder().withNewMetadata().withName("picky").endMetadata().withNewSpec()
+                .addToNodeSelector("disk", "ssd-" + namespace).addNewContainer().withName("app").withImage("nginx:1.27")
+                .endContainer().endSpec().build();
+        client.pods().resource(p).create();
+        await().atMost(DEADLINE).until(() -> "False".equals(condition(pod("picky"), "PodScheduled")));
+        PodCondition scheduled = pod("picky").getStatus().getConditions().stream()
+                .filter(c -> c.getType().equals("PodScheduled")).findFirst().orElseThrow();
+        assertThat(scheduled.getReason()).isEqualTo("Unschedulable");
+        assertThat(scheduled.getMessage()).matches("0/\\d+ nodes are available: .*node\\(s\\) didn't match Pod's node "
+                + "affinity/selector.*preemption: .*");
+        client.nodes().withName("kubesim-worker2").edit(n -> {
+            n.getMetadata().getLabels().put("disk", "ssd-" + namespace);
+            return n;
+        });
+        try {
+            await().atMost(DEADLINE).until(() -> "kubesim-worker2".equals(pod("picky").getSpec().getNodeName()));
+        } finally {
+            client.nodes().withName("kubesim-worker2").edit(n -> {
+                n.getMetadata().getLabels().remove("disk");
+                return n;
+            });
+        }
+    }
+
+    @Test
+    void aMalformedBehaviourIsRejectedOnAdmission() {
+        KubernetesClientException e = catchThrowableOfType(KubernetesClientException.class,
+                () -> create("bad", "Always", "app: {exitCode: nope, exitAfter: soon}"));
+        assertThat(e.getCode()).isEqualTo(422);
+        assertThat(e.getStatus().getDetails().getCauses()).extracting(c -> c.getField())
+                .containsOnly("metadata.annotations[kubesim.io/behavior]");
+        assertThat(e.getStatus().getMessage()).contains("app.exitCode: must be an integer").contains("app.exitAfter: invalid duration");
+    }
+
+    @Test
+    void anUnreachableNodeTurnsItsPodsUnknownEvictsThemAndRecovers() {
+        String nodeName = "kubesim-worker3";
+        Pod p = new PodBuilder().withNewMetadata().withName("stranded").endMetadata().withNewSpec().withNodeName(nodeName)
+                .addNewContainer().withName("app").withImage("nginx:1.27").endContainer().endSpec().build();
+        client.pods().resource(p).create();
+        await().atMost(DEADLINE).until(() -> "True".equals(condition(pod("stranded"), "Ready")));
+        client.nodes().withName(nodeName).edit(n -> {
+            n.getMetadata().getAnnotations().put("kubesim.io/unreachable", "true");
+            return n;
+        });
+        try {
+            await().atMost(DEADLINE).until(() -> {
+                Node n = client.nodes().withName(nodeName).get();
+                return n.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Ready")
+                        && c.getStatus().equals("Unknown")) && n.getSpec().getTaints() != null
+                        && n.getSpec().getTaints().stream().anyMatch(t -> t.getKey().equals("node.kubernetes.io/unreachable"));
+            });
+            await().atMost(DEADLINE).until(() -> "Unknown".equals(pod("stranded").getStatus().getPhase()));
+            assertThat(condition(pod("stranded"), "Ready")).isEqualTo("False");
+            assertThat(pod("stranded").getStatus().getReason()).isNull();
+            await().atMost(DEADLINE).until(() -> pod("stranded").getMetadata().getDeletionTimestamp() != null);
+            assertThat(pod("stranded").getStatus().getReason()).isEqualTo("NodeLost");
+        } finally {
+            client.nodes().withName(nodeName).edit(n -> {
+                n.getMetadata().getAnnotations().remove("kubesim.io/unreachable");
+                return n;
+            });
+        }
+        await().atMost(DEADLINE).until(() -> pod("stranded") == null);
+        await().atMost(DEADLINE).until(() -> {
+            Node n = client.nodes().withName(nodeName).get();
+            return n.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Ready")
+                    && c.getStatus().equals("True")) && (n.getSpec().getTaints() == null || n.getSpec().getTaints().stream()
+                    .noneMatch(t -> Objects.equals(t.getKey(), "node.kubernetes.io/unreachable")));
+        });
+    }
+}
