@@ -8,7 +8,6 @@
  *       {@link io.kubesim.registry.defaults.ServiceAccountToken}: the defaults added by the ServiceAccount,
  *       Priority and DefaultTolerationSeconds admission plugins.</li>
  *   <li>{@link io.kubesim.registry.defaults.QosClass}: the pod QoS class.</li>
- *   <li>{@link io.kubesim.registry.defaults.PodTemplateHash}: the Deployment controller's
  *       {@code pod-template-hash} and template equality ignoring it.</li>
  *   <li>{@link io.kubesim.quantity.Quantities}: resource quantity parsing and canonical formatting.</li>
  * </ul>

@@ -1,4 +1,4 @@
-package io.kubesim.registry.defaults;
+package io.kubesim.controllers.deployment;
 
 import io.kubesim.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.IntOrString;

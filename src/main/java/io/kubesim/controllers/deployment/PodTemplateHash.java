@@ -1,4 +1,4 @@
-package io.kubesim.registry.defaults;
+package io.kubesim.controllers.deployment;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.nio.charset.StandardCharsets;

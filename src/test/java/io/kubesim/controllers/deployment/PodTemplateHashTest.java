@@ -1,4 +1,4 @@
-package io.kubesim.registry.defaults;
+package io.kubesim.controllers.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
