@@ -1,5 +1,7 @@
 package io.kubesim.controllers.deployment;
 
+import io.kubesim.registry.defaults.Defaults;
+import io.kubesim.registry.defaults.PodDefaultsTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;

@@ -13,16 +13,16 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class PodDefaultsTest {
+public class PodDefaultsTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         return JSON.readValue(json, type);
     }
 
     /** The wire form of {@code o} as a tree (re-parsed, so that numbers compare by JSON value). */
-    static JsonNode tree(Object o) {
+    public static JsonNode tree(Object o) {
         return JSON.readTree(JSON.writeValueAsString(o));
     }
 
