@@ -11,13 +11,19 @@ public final class Kinds {
     }
 
     public static ResourceCatalog catalog() {
+        return catalog(new ServiceIpAllocator("10.96.0.0/12"));
+    }
+
+    /** The catalog, allocating Service ClusterIPs with {@code ips}. */
+    public static ResourceCatalog catalog(ServiceIpAllocator ips) {
         return new ResourceCatalog()
                 .register(new NamespaceStrategy())
                 .register(new NodeStrategy())
                 .register(new PodStrategy())
                 .register(new EventStrategy())
-                .register(new ServiceStrategy())
+                .register(new ServiceStrategy(ips))
                 .register(new EndpointsStrategy())
+                .register(new EndpointSliceStrategy())
                 .register(new ConfigMapStrategy())
                 .register(new SecretStrategy())
                 .register(new ReplicationControllerStrategy())

@@ -17,6 +17,12 @@ import java.util.function.Function;
 /** core/v1 Service (DNS-1035 names; clusterIP allocation lives in the service IP allocator). */
 final class ServiceStrategy implements ResourceStrategy<Service> {
 
+    private final ServiceIpAllocator ips;
+
+    ServiceStrategy(ServiceIpAllocator ips) {
+        this.ips = ips;
+    }
+
     private static final ResourceType TYPE = ResourceType.of("", "v1", "Service", "services", Service.class)
             .shortNames("svc").categories("all").nameRule(NameRule.DNS1035_LABEL).subresources("status").build();
 
@@ -32,6 +38,22 @@ final class ServiceStrategy implements ResourceStrategy<Service> {
 
     @Override
     public void prepareForCreate(Service object, Instant now) {
+        ServiceSpec spec = object.getSpec();
+        if (spec != null && !"ExternalName".equals(spec.getType())) {
+            String requested = spec.getClusterIP();
+            if (requested == null || requested.isEmpty()) {
+                if (spec.getClusterIPs() != null && !spec.getClusterIPs().isEmpty()) {
+                    requested = spec.getClusterIPs().get(0);
+                }
+            }
+            if (requested == null || requested.isEmpty()) {
+                spec.setClusterIP(ips.allocate());
+                spec.setClusterIPs(null);
+            } else if (!"None".equals(requested)) {
+                ips.claim(requested, object.getMetadata().getName());
+                spec.setClusterIP(requested);
+            }
+        }
         Defaults.serviceOnCreate(object);
     }
 
