@@ -15,7 +15,7 @@ import java.util.List;
  */
 record ApiDescription(Components components, List<ApiOperation> operations) {
 
-    /** The Kubernetes version the documents claim, as {@code /version} reports it. */
+    /** The Kubernetes version the documents claim; kept equal to {@code gitVersion} of {@code GET /version}. */
     static final String KUBERNETES_VERSION = "v1.32.4+kubesim";
 
     static ApiDescription of(ResourceCatalog catalog) {

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,10 +49,27 @@ final class Components {
     /** Builds the schemas of every kind in the catalog. */
     static Components of(ResourceCatalog catalog) {
         List<ResourceType> types = catalog.all().stream().map(ResourceStrategy::type).toList();
+        List<DefinitionNames.Anchor> anchors = anchors(types);
+        ModelSchemas models = new ModelSchemas(new DefinitionNames(anchors));
+        anchors.forEach(a -> models.define(a.type()));
+        Map<ResourceType, String> kinds = new LinkedHashMap<>();
+        for (ResourceType t : types) {
+            kinds.put(t, models.define(ClientModels.requireKind(t.group(), t.version(), t.kind())));
+        }
+        markKinds(models, kinds, catalog.groupVersions());
+        PatchExtensions patches = new PatchExtensions(models.schemas());
+        kinds.forEach((t, definition) -> patches.apply(definition, KubernetesPatchSchemas.forKind(t.apiVersion(), t.kind())));
+        patches.apply(SCALE, KubernetesPatchSchemas.forKind("autoscaling/v1", "Scale"));
+        return new Components(models.schemas(), kinds);
+    }
+
+    /** The served kinds and their lists, then the other roots: Scale, discovery v2, the meta types, version.Info. */
+    private static List<DefinitionNames.Anchor> anchors(List<ResourceType> types) {
         List<DefinitionNames.Anchor> anchors = new ArrayList<>();
         for (ResourceType t : types) {
             anchors.add(new DefinitionNames.Anchor(t.group(), ClientModels.requireKind(t.group(), t.version(), t.kind())));
-            anchors.add(new DefinitionNames.Anchor(t.group(), ClientModels.requireKind(t.group(), t.version(), t.listKind())));
+            anchors.add(new DefinitionNames.Anchor(t.group(),
+                    ClientModels.requireKind(t.group(), t.version(), t.listKind())));
         }
         anchors.add(new DefinitionNames.Anchor("autoscaling", ClientModels.requireKind("autoscaling", "v1", "Scale")));
         anchors.add(new DefinitionNames.Anchor("apidiscovery.k8s.io",
@@ -60,28 +78,26 @@ final class Components {
             anchors.add(new DefinitionNames.Anchor("", ClientModels.requireKind("", "v1", meta)));
         }
         anchors.add(new DefinitionNames.Anchor("", versionInfo()));
-        ModelSchemas models = new ModelSchemas(new DefinitionNames(anchors));
-        anchors.forEach(a -> models.define(a.type()));
-        Map<ResourceType, String> kinds = new java.util.LinkedHashMap<>();
-        for (ResourceType t : types) {
-            kinds.put(t, models.define(ClientModels.requireKind(t.group(), t.version(), t.kind())));
-            models.markKind(kinds.get(t), t.group(), t.version(), t.kind());
-            models.markKind(list(kinds.get(t)), t.group(), t.version(), t.listKind());
-        }
+        return anchors;
+    }
+
+    /**
+     * {@code x-kubernetes-group-version-kind} on each kind and its list, on Scale, and on the meta types every
+     * served group-version answers with (Status, DeleteOptions, WatchEvent).
+     */
+    private static void markKinds(ModelSchemas models, Map<ResourceType, String> kinds, List<String> groupVersions) {
+        kinds.forEach((t, definition) -> {
+            models.markKind(definition, t.group(), t.version(), t.kind());
+            models.markKind(list(definition), t.group(), t.version(), t.listKind());
+        });
         models.markKind(SCALE, "autoscaling", "v1", "Scale");
-        for (String gv : catalog.groupVersions()) {
+        for (String gv : groupVersions) {
             String group = gv.contains("/") ? gv.substring(0, gv.indexOf('/')) : "";
             String version = gv.substring(gv.indexOf('/') + 1);
             for (String meta : List.of("Status", "DeleteOptions", "WatchEvent")) {
                 models.markKind(DefinitionNames.META + meta, group, version, meta);
             }
         }
-        PatchExtensions patches = new PatchExtensions(models.schemas());
-        for (ResourceType t : types) {
-            patches.apply(kinds.get(t), KubernetesPatchSchemas.forKind(t.apiVersion(), t.kind()));
-        }
-        patches.apply(SCALE, KubernetesPatchSchemas.forKind("autoscaling/v1", "Scale"));
-        return new Components(models.schemas(), kinds);
     }
 
     private static Class<?> versionInfo() {

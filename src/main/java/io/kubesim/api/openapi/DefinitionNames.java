@@ -1,8 +1,10 @@
 package io.kubesim.api.openapi;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +54,7 @@ final class DefinitionNames {
 
     /** Names every class reachable from the core kinds, then from {@code anchors} in order. */
     DefinitionNames(List<Anchor> anchors) {
-        List<Anchor> all = new java.util.ArrayList<>();
+        List<Anchor> all = new ArrayList<>();
         for (String kind : CORE_KINDS) {
             all.add(new Anchor("", ClientModels.requireKind("", "v1", kind)));
         }
@@ -67,7 +69,7 @@ final class DefinitionNames {
 
     private void claim(Anchor anchor) {
         Deque<Class<?>> todo = new ArrayDeque<>(List.of(anchor.type()));
-        java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+        Set<Class<?>> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             Class<?> c = todo.pop();
             if (!seen.add(c)) {

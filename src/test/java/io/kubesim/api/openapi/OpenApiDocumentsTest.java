@@ -42,6 +42,14 @@ class OpenApiDocumentsTest {
     }
 
     @Test
+    void documentsClaimTheVersionTheServerReports() throws Exception {
+        var field = Class.forName("io.kubesim.api.ServerEndpoints").getDeclaredField("GIT_VERSION");
+        field.setAccessible(true);
+        assertThat(ApiDescription.KUBERNETES_VERSION).isEqualTo(field.get(null));
+        assertThat(doc("api/v1").get("info").get("version").stringValue()).isEqualTo(ApiDescription.KUBERNETES_VERSION);
+    }
+
+    @Test
     void documentsAreStableAcrossBuilds() {
         OpenApiDocuments again = OpenApiDocuments.of(Kinds.catalog());
         assertThat(again.index()).isEqualTo(docs.index());
