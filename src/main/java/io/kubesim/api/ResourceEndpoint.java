@@ -201,7 +201,7 @@ public class ResourceEndpoint {
 
     DeleteOptions deleteOptions(HttpServletRequest req, QueryParams q) throws IOException {
         JsonNode body = bodies.deleteOptions(req);
-        if (body == null) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
             return q.deleteOptionsFromQuery();
         }
         return DeleteOptionsBody.parse(body, q.dryRun("DeleteOptions"));

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.kubesim.registry.codec.ObjectCodec;
 import io.kubesim.registry.kinds.Kinds;
+import io.kubesim.registry.kinds.ServiceIpAllocator;
 import io.kubesim.storage.ObjectStore;
 import io.kubesim.watch.WatchHub;
 import io.kubesim.watch.WatchProperties;
@@ -28,8 +29,13 @@ public class RegistryConfiguration {
     }
 
     @Bean
-    ResourceCatalog resourceCatalog() {
-        return Kinds.catalog();
+    ServiceIpAllocator serviceIpAllocator(RegistryProperties properties) {
+        return new ServiceIpAllocator(properties.serviceClusterIpRange());
+    }
+
+    @Bean
+    ResourceCatalog resourceCatalog(ServiceIpAllocator ips) {
+        return Kinds.catalog(ips);
     }
 
     @Bean
@@ -42,10 +48,24 @@ public class RegistryConfiguration {
 
     @Bean
     ResourceRegistry resourceRegistry(ResourceCatalog catalog, ObjectCodec codec, ObjectStore store, WatchHub hub,
-                                      Clock clock, RegistryProperties properties) {
+                                      Clock clock, RegistryProperties properties, ServiceIpAllocator ips) {
         ResourceRegistry registry = new ResourceRegistry(catalog, codec, store, hub, clock, properties);
+        ips.source(() -> clusterIps(registry));
         ensureSystemNamespaces(registry);
+        new KubernetesService(registry, ips).ensure();
         return registry;
+    }
+
+    private static java.util.Set<String> clusterIps(ResourceRegistry registry) {
+        var s = registry.catalog().strategy(io.fabric8.kubernetes.api.model.Service.class);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (ApiObject o : registry.list(s, null, ListOptions.all()).items()) {
+            var svc = registry.decode(o, s);
+            if (svc.getSpec() != null && svc.getSpec().getClusterIP() != null) {
+                out.add(svc.getSpec().getClusterIP());
+            }
+        }
+        return out;
     }
 
     private static void ensureSystemNamespaces(ResourceRegistry registry) {
