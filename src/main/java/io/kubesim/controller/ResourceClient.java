@@ -147,6 +147,44 @@ public final class ResourceClient {
         }
     }
 
+    /** Removes one entry of a namespace's {@code spec.finalizers} through {@code /finalize}. */
+    public void finalizeNamespace(String name, String finalizer) {
+        try {
+            registry.mutate(io.fabric8.kubernetes.api.model.Namespace.class, null, name, Subresource.FINALIZE, ns -> {
+                List<String> f = ns.getSpec() == null || ns.getSpec().getFinalizers() == null ? List.of()
+                        : ns.getSpec().getFinalizers();
+                if (!f.contains(finalizer)) {
+                    return null;
+                }
+                List<String> rest = new ArrayList<>(f);
+                rest.remove(finalizer);
+                ns.getSpec().setFinalizers(rest);
+                return ns;
+            }, options());
+        } catch (ApiException e) {
+            throw translate(e);
+        }
+    }
+
+    /** The typed class of a served kind, by apiVersion and kind. */
+    public Optional<Class<? extends HasMetadata>> kindClass(String apiVersion, String kind) {
+        return registry.catalog().findKind(apiVersion, kind).map(s -> s.type().javaType());
+    }
+
+    /** Every served kind: its class and whether it is namespaced. */
+    public List<Map.Entry<Class<? extends HasMetadata>, Boolean>> kinds() {
+        List<Map.Entry<Class<? extends HasMetadata>, Boolean>> out = new ArrayList<>();
+        for (var s : registry.catalog().all()) {
+            out.add(Map.entry(s.type().javaType(), s.type().namespaced()));
+        }
+        return out;
+    }
+
+    /** The plural resource name of a kind (for messages such as {@code pods}). */
+    public String plural(Class<? extends HasMetadata> type) {
+        return registry.catalog().strategy(type).type().plural();
+    }
+
     /** The revision every change up to which is visible. */
     public long revision() {
         return registry.revision();
