@@ -23,6 +23,11 @@ final class Json {
         return (ObjectNode) json(text);
     }
 
+    /** A deep copy of an object node. */
+    static ObjectNode copy(JsonNode node) {
+        return (ObjectNode) node.deepCopy();
+    }
+
     /** The managedFields entry of {@code manager} with {@code operation} (and optional subresource), or null. */
     static JsonNode entry(JsonNode object, String manager, String operation) {
         for (JsonNode e : object.path("metadata").path("managedFields")) {
