@@ -3,6 +3,7 @@ package io.kubesim.patch.apply;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,11 @@ import java.util.Optional;
  * {@code +mapType} and {@code +structType} markers of {@code k8s.io/api}: a granular map or struct (merged field by
  * field), an atomic value (scalars, atomic maps and structs such as label selectors, atomic lists), an associative
  * list ({@code listType=map}, items keyed by {@link #keys()}), or a set ({@code listType=set}, scalar items). Fields
- * a struct does not declare are {@link Type#DEDUCED}: objects are granular, lists atomic, as structured-merge-diff
- * deduces them (as structs: their fields are owned through their leaves). A granular node also records its Go zero value's composite fields ({@link #zeroFields()}), so
- * comparisons see objects the way the typed Go structs do (for example a Deployment always has {@code spec.strategy}
- * and {@code status}). Instances are immutable.
+ * a struct does not declare are {@link Type#DEDUCED}: objects are granular (as structs: their fields are owned
+ * through their leaves), lists atomic, as structured-merge-diff deduces them. A granular node also records the
+ * composite fields of its Go zero value ({@link #zeroFields()}), so comparisons see objects the way the typed Go
+ * structs do (for example a Deployment always has {@code spec.strategy} and {@code status}). Instances are
+ * immutable.
  */
 public final class ApplySchema {
 
@@ -35,11 +37,10 @@ public final class ApplySchema {
         DEDUCED
     }
 
-    static final ApplySchema ATOMIC = new ApplySchema(Type.ATOMIC, false, Map.of(), null, List.of(), Map.of(), Map.of());
-    static final ApplySchema DEDUCED = new ApplySchema(Type.DEDUCED, false, Map.of(), null, List.of(), Map.of(), Map.of());
-    static final ApplySchema SET = new ApplySchema(Type.SET, false, Map.of(), ATOMIC, List.of(), Map.of(), Map.of());
-    private static final ApplySchema DEDUCED_STRUCT =
-            new ApplySchema(Type.GRANULAR, false, Map.of(), DEDUCED, List.of(), Map.of(), Map.of());
+    static final ApplySchema ATOMIC = simple(Type.ATOMIC, null);
+    static final ApplySchema DEDUCED = simple(Type.DEDUCED, null);
+    static final ApplySchema SET = simple(Type.SET, ATOMIC);
+    private static final ApplySchema DEDUCED_STRUCT = simple(Type.GRANULAR, DEDUCED);
 
     private final Type type;
     private final boolean mapEntries;
@@ -49,8 +50,8 @@ public final class ApplySchema {
     private final Map<String, JsonNode> keyDefaults;
     private final Map<String, JsonNode> zeroFields;
 
-    private ApplySchema(Type type, boolean mapEntries, Map<String, ApplySchema> fields, ApplySchema elements, List<String> keys,
-                        Map<String, JsonNode> keyDefaults, Map<String, JsonNode> zeroFields) {
+    private ApplySchema(Type type, boolean mapEntries, Map<String, ApplySchema> fields, ApplySchema elements,
+                        List<String> keys, Map<String, JsonNode> keyDefaults, Map<String, JsonNode> zeroFields) {
         this.type = type;
         this.mapEntries = mapEntries;
         this.fields = fields;
@@ -58,6 +59,10 @@ public final class ApplySchema {
         this.keys = keys;
         this.keyDefaults = keyDefaults;
         this.zeroFields = zeroFields;
+    }
+
+    private static ApplySchema simple(Type type, ApplySchema elements) {
+        return new ApplySchema(type, false, Map.of(), elements, List.of(), Map.of(), Map.of());
     }
 
     /**
@@ -109,7 +114,7 @@ public final class ApplySchema {
         return elements != null ? elements : DEDUCED;
     }
 
-    /** Composite fields of the Go zero value of a granular node: an empty object or null per field. */
+    /** Composite fields of the Go zero value of a granular node, in declaration order: {@code {}} or null each. */
     public Map<String, JsonNode> zeroFields() {
         return zeroFields;
     }
@@ -134,7 +139,8 @@ public final class ApplySchema {
 
     /** An associative list keyed by {@code keys}, some with schema defaults. */
     static ApplySchema associative(ApplySchema elements, Map<String, JsonNode> defaults, String... keys) {
-        return new ApplySchema(Type.ASSOCIATIVE, false, Map.of(), elements, List.of(keys), Map.copyOf(defaults), Map.of());
+        return new ApplySchema(Type.ASSOCIATIVE, false, Map.of(), elements, List.of(keys), Map.copyOf(defaults),
+                Map.of());
     }
 
     /** A struct being declared. */
@@ -165,7 +171,8 @@ public final class ApplySchema {
         }
 
         ApplySchema build() {
-            return new ApplySchema(Type.GRANULAR, false, Map.copyOf(fields), null, List.of(), Map.of(), Map.copyOf(zeros));
+            return new ApplySchema(Type.GRANULAR, false, Map.copyOf(fields), null, List.of(), Map.of(),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(zeros)));
         }
     }
 

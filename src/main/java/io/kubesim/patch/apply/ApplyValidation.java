@@ -31,7 +31,7 @@ public final class ApplyValidation {
         }
         String configVersion = config.path("apiVersion").asString("");
         String configKind = config.path("kind").asString("");
-        if (!configVersion.equals(apiVersion) || !configKind.equals(kind)) {
+        if (configKind.isEmpty() || !configVersion.equals(apiVersion) || !configKind.equals(kind)) {
             throw ApplyRequestException.badRequest("invalid object type: " + gvk(configVersion, configKind));
         }
         JsonNode managedFields = config.path("metadata").get("managedFields");

@@ -16,8 +16,9 @@ import java.util.Set;
  * Merges an applied configuration into a live object (structured-merge-diff {@code TypedValue.Merge}): granular maps
  * and structs merge field by field (live order first, new fields after), associative lists and sets merge item by
  * item in upstream order (shared items follow the configuration's order, live-only items keep their place), leaves
- * and atomic values are replaced. A JSON {@code null} in the configuration removes a leaf and leaves a granular map
- * or list alone. Inputs are never mutated.
+ * and atomic values are replaced. A JSON {@code null} in the configuration replaces a leaf (so it changes, and
+ * conflicts on, the field; {@link #withoutAppliedNulls} later drops it as the typed round trip does) and leaves a
+ * granular map or list alone. Inputs are never mutated.
  */
 final class Merge {
 
@@ -41,7 +42,7 @@ final class Merge {
         return switch (s.type()) {
             case GRANULAR -> r.isNull() ? copy(l) : r.isObject() ? granular(l, r, s, path) : r.deepCopy();
             case ASSOCIATIVE, SET -> r.isNull() ? copy(l) : r.isArray() ? list(l, r, s, path) : r.deepCopy();
-            default -> r.isNull() ? null : r.deepCopy();
+            default -> r.deepCopy();
         };
     }
 
@@ -138,6 +139,24 @@ final class Merge {
     private static JsonNode item(ListItems.Index li, PathElement pe, JsonNode rChild, ApplySchema s, FieldPath path) {
         JsonNode lChild = li.duplicated().contains(pe) ? null : li.first().get(pe);
         return merge(lChild, rChild, s.elements(), path.append(pe));
+    }
+
+    /**
+     * {@code merged} without the leaves the configuration set to {@code null} (upstream converts the merged value to
+     * the typed Go object, where they vanish). Mutates and returns {@code merged}.
+     */
+    static JsonNode withoutAppliedNulls(JsonNode merged, JsonNode config) {
+        if (merged instanceof ObjectNode out && config != null && config.isObject()) {
+            for (Map.Entry<String, JsonNode> e : config.properties()) {
+                JsonNode value = out.get(e.getKey());
+                if (e.getValue().isNull() && value != null && value.isNull()) {
+                    out.remove(e.getKey());
+                } else if (value != null) {
+                    withoutAppliedNulls(value, e.getValue());
+                }
+            }
+        }
+        return merged;
     }
 
     private static void add(ArrayNode out, JsonNode item) {

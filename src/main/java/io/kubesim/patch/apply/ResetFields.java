@@ -4,9 +4,9 @@ import java.util.Set;
 
 /**
  * The fields each write target resets, after the registry strategies' {@code GetResetFields} of v1.32: a write to
- * the main resource of a kind with a status subresource never owns {@code status}; a {@code status} write owns only
- * status (Pods also never own {@code metadata.deletionTimestamp} and {@code metadata.ownerReferences}, Deployments
- * never {@code metadata.labels}); a {@code scale} write owns only {@code spec.replicas} of the parent.
+ * the main resource of a kind with a status subresource never owns {@code status}; a {@code status} write never
+ * owns {@code spec} (Pods also never own {@code metadata.deletionTimestamp} and {@code metadata.ownerReferences},
+ * Deployments never {@code metadata.labels}); a {@code scale} write owns only {@code spec.replicas} of the parent.
  */
 final class ResetFields {
 

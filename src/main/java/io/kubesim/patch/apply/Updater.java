@@ -64,7 +64,7 @@ final class Updater {
         JsonNode pruned = prune(merged, managers, last);
         transfer(live, pruned, managers, manager, force);
         boolean changed = !Values.equal(ZeroValues.normalize(live, schema), ZeroValues.normalize(pruned, schema));
-        return new Applied(pruned, changed);
+        return new Applied(Merge.withoutAppliedNulls(pruned, config), changed);
     }
 
     /** Upstream {@code update}: conflicts and removals for every manager but {@code workflow}. */

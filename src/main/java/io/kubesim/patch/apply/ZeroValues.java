@@ -10,8 +10,9 @@ import java.util.Map;
  * Gives a JSON object the shape its typed Go struct has on the apiserver: composite fields that are never omitted
  * (non-pointer structs such as {@code metadata}, {@code status}, {@code spec.strategy}, a container's
  * {@code resources}; nil slices and pointers without {@code omitempty} such as {@code spec.containers}) are filled
- * in when absent, and empty maps (labels, annotations: {@code omitempty}) are dropped. Comparisons run on normalized copies so that ownership of freshly created intermediate objects
- * matches upstream ({@code "f:labels":{".":{},...}} but no {@code "."} on {@code f:spec}).
+ * in when absent, and empty maps (labels, annotations: {@code omitempty}) are dropped. Comparisons run on normalized
+ * copies so that ownership of freshly created intermediate objects matches upstream
+ * ({@code "f:labels":{".":{},...}} but no {@code "."} on {@code f:spec}).
  */
 final class ZeroValues {
 

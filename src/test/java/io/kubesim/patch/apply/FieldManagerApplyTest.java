@@ -209,10 +209,12 @@ class FieldManagerApplyTest {
         ApplyResult r = fm.apply(live, sidecar, "injector", "apps/v1", "", false, T2);
         JsonNode containers = r.object().path("spec").path("template").path("spec").path("containers");
         assertThat(containers.toString()).isEqualTo("[{\"name\":\"proxy\",\"image\":\"envoy\"},{\"name\":\"nginx\","
-                + "\"image\":\"nginx\",\"ports\":[{\"containerPort\":80}],\"env\":[{\"name\":\"A\",\"value\":\"1\"}]}]");
+                + "\"image\":\"nginx\",\"ports\":[{\"containerPort\":80}],"
+                + "\"env\":[{\"name\":\"A\",\"value\":\"1\"}]}]");
         assertThat(fieldsV1(r.object(), "injector", "Apply")).isEqualTo("{\"f:spec\":{\"f:template\":{\"f:spec\":"
                 + "{\"f:containers\":{\"k:{\\\"name\\\":\\\"nginx\\\"}\":{\".\":{},\"f:env\":{\"k:{\\\"name\\\":"
-                + "\\\"A\\\"}\":{\".\":{},\"f:name\":{},\"f:value\":{}}},\"f:name\":{}},\"k:{\\\"name\\\":\\\"proxy\\\"}\":"
+                + "\\\"A\\\"}\":{\".\":{},\"f:name\":{},\"f:value\":{}}},\"f:name\":{}},"
+                + "\"k:{\\\"name\\\":\\\"proxy\\\"}\":"
                 + "{\".\":{},\"f:image\":{},\"f:name\":{}}}}}}}");
     }
 

@@ -109,7 +109,8 @@ class FieldManagerUpdateTest {
         JsonNode v1 = fm.update(null, configMap("{'a':'1'}", "{}"), "m", "v1", "", T1);
         JsonNode v2 = fm.update(v1, configMap("{'a':'1','b':'1'}", "{}"), "m", "v1", "", T2);
         assertThat(v2.path("metadata").path("managedFields")).hasSize(1);
-        assertThat(fieldsV1(v2, "m", "Update")).isEqualTo("{\"f:metadata\":{\"f:labels\":{\".\":{},\"f:a\":{},\"f:b\":{}}}}");
+        assertThat(fieldsV1(v2, "m", "Update"))
+                .isEqualTo("{\"f:metadata\":{\"f:labels\":{\".\":{},\"f:a\":{},\"f:b\":{}}}}");
         assertThat(entry(v2, "m", "Update").get("time").asString()).isEqualTo("2024-05-01T11:00:00Z");
         JsonNode v3 = fm.update(v2, configMap("{'a':'1','b':'2'}", "{}"), "m", "v1beta1", "", T3);
         assertThat(v3.path("metadata").path("managedFields")).hasSize(2);

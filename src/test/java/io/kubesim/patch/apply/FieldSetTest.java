@@ -23,7 +23,8 @@ class FieldSetTest {
         "{}",
         "{\"f:metadata\":{\"f:labels\":{\".\":{},\"f:app\":{}}}}",
         "{\"f:spec\":{\"f:containers\":{\"k:{\\\"name\\\":\\\"c\\\"}\":{\".\":{},\"f:image\":{},\"f:ports\":"
-                + "{\"k:{\\\"containerPort\\\":80,\\\"protocol\\\":\\\"TCP\\\"}\":{\".\":{},\"f:containerPort\":{}}}}}}}",
+                + "{\"k:{\\\"containerPort\\\":80,\\\"protocol\\\":\\\"TCP\\\"}\":"
+                + "{\".\":{},\"f:containerPort\":{}}}}}}}",
         "{\"f:metadata\":{\"f:finalizers\":{\"v:\\\"a\\\"\":{},\"v:\\\"example.com/b\\\"\":{}}}}",
         "{\"f:spec\":{\"f:ports\":{\"k:{\\\"port\\\":80,\\\"protocol\\\":\\\"TCP\\\"}\":{\".\":{},\"f:port\":{}},"
                 + "\"k:{\\\"port\\\":8080,\\\"protocol\\\":\\\"UDP\\\"}\":{}}}}",
@@ -59,7 +60,8 @@ class FieldSetTest {
         assertThat(set.has(FieldPath.of("b"))).isTrue();
         assertThat(set.has(FieldPath.of("b", "c"))).isTrue();
         assertThat(set.has(FieldPath.of("d"))).isTrue();
-        assertThatThrownBy(() -> FieldSet.fromFieldsV1(json("{'k:{bad':{}}"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FieldSet.fromFieldsV1(json("{'k:{bad':{}}")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
