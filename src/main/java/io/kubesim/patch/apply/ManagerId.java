@@ -19,12 +19,18 @@ record ManagerId(String manager, String operation, String apiVersion, String sub
         subresource = subresource == null ? "" : subresource;
     }
 
+    /** An Update manager; an empty name becomes {@code unknown} ({@code buildManagerInfo}). */
     static ManagerId update(String manager, String apiVersion, String subresource) {
-        return new ManagerId(manager.isEmpty() ? "unknown" : manager, UPDATE, apiVersion, subresource);
+        return new ManagerId(orUnknown(manager), UPDATE, apiVersion, subresource);
     }
 
+    /** An Apply manager; an empty name becomes {@code unknown}. */
     static ManagerId apply(String manager, String subresource) {
-        return new ManagerId(manager.isEmpty() ? "unknown" : manager, APPLY, "", subresource);
+        return new ManagerId(orUnknown(manager), APPLY, "", subresource);
+    }
+
+    private static String orUnknown(String manager) {
+        return manager == null || manager.isEmpty() ? "unknown" : manager;
     }
 
     boolean isApply() {

@@ -10,7 +10,6 @@ import static io.kubesim.patch.apply.Json.copy;
 import static io.kubesim.patch.apply.Json.entry;
 import static io.kubesim.patch.apply.Json.fieldsV1;
 import static io.kubesim.patch.apply.Json.json;
-import static io.kubesim.patch.apply.Json.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
