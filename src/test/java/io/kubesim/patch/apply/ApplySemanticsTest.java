@@ -177,4 +177,17 @@ class ApplySemanticsTest {
         assertThat(r.managedFields()).extracting(e -> e.get("manager").asString() + "@" + e.get("time").asString())
                 .containsExactly("applier@2024-05-01T11:00:00Z", "creator@2024-05-01T10:00:00Z");
     }
+
+    @Test
+    void listItemsTheApplierStopsSendingAreRemoved() {
+        String head = "{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},'spec':{'template':"
+                + "{'spec':{'containers':[";
+        JsonNode two = json(head + "{'name':'nginx','image':'n'},{'name':'sidecar','image':'s'}]}}}}");
+        JsonNode live = withUid(fm.apply(null, two, "kubectl", "apps/v1", "", false, T1).object());
+        ApplyResult r = fm.apply(live, json(head + "{'name':'nginx','image':'n'}]}}}}"), "kubectl", "apps/v1", "",
+                false, T2);
+        assertThat(r.object().path("spec").path("template").path("spec").path("containers").toString())
+                .isEqualTo("[{\"name\":\"nginx\",\"image\":\"n\"}]");
+        assertThat(fieldsV1(r.object(), "kubectl", "Apply")).doesNotContain("sidecar");
+    }
 }
