@@ -101,7 +101,7 @@ final class QueryParams {
                     get("fieldValidation"), List.of("", "Ignore", "Strict", "Warn"))));
         }
         boolean force = flag("force");
-        return new WriteOptions(dryRun, manager, validation, force);
+        return new WriteOptions(dryRun, manager, validation, force, request.getHeader("User-Agent"));
     }
 
     DeleteOptions deleteOptionsFromQuery() {

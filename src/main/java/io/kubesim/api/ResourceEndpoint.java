@@ -191,7 +191,7 @@ public class ResourceEndpoint {
     WriteResult patch(ResourceStrategy<?> s, RequestTarget t, HttpServletRequest req, QueryParams q, Subresource sub)
             throws IOException {
         PatchType type = PatchType.of(req.getContentType());
-        if (type == null || type == PatchType.APPLY) {
+        if (type == null) {
             throw ApiException.unsupportedMediaType(RequestBodies.UNKNOWN_PATCH);
         }
         WriteOptions o = q.writeOptions("PatchOptions");

@@ -55,7 +55,7 @@ final class SubresourceHandlers {
                     throw ResourceEndpoint.methodNotAllowed();
                 }
                 PatchType type = PatchType.of(req.getContentType());
-                if (type == null || type == PatchType.APPLY) {
+                if (type == null) {
                     throw ApiException.unsupportedMediaType(RequestBodies.UNKNOWN_PATCH);
                 }
                 responder.write(resp, f, registry.patch(s, t.namespace(), t.name(), sub, type, bodies.read(req),

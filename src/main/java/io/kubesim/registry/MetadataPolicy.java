@@ -37,7 +37,6 @@ final class MetadataPolicy {
         m.setDeletionGracePeriodSeconds(null);
         m.setSelfLink(null);
         m.setGeneration(type.tracksGeneration() ? 1L : null);
-        m.setManagedFields(new ArrayList<>());
         m.setOwnerReferences(dedupeOwners(m.getOwnerReferences()));
     }
 

@@ -122,6 +122,9 @@ public final class ResourceRegistry {
 
     public WriteResult patch(ResourceStrategy<?> s, String namespace, String name, Subresource sub, PatchType type,
                              byte[] patch, WriteOptions o) {
+        if (type == PatchType.APPLY) {
+            return writes.apply(s, namespace, name, sub, patch, o, new ArrayList<>());
+        }
         if (o.force()) {
             throw ApiException.invalidOptions("PatchOptions", List.of(io.kubesim.registry.validation.FieldError.forbidden(
                     "force", "may not be specified for non-apply patch")));

@@ -110,7 +110,7 @@ final class ScalePath {
         }
         String expected = requested.getMetadata() == null ? null : requested.getMetadata().getResourceVersion();
         boolean conditional = expected != null && !expected.isEmpty();
-        WriteResult r = writes.update(s, namespace, name, Subresource.MAIN, (current, stored) -> {
+        WriteResult r = writes.update(s, namespace, name, Subresource.SCALE, (current, stored) -> {
             if (conditional && !expected.equals(Long.toString(stored.revision()))) {
                 throw ApiException.modified(t.group(), t.plural(), name);
             }

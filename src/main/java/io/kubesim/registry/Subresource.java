@@ -8,6 +8,8 @@ public enum Subresource {
     STATUS,
     /** {@code /finalize}: a namespace's {@code spec.finalizers}. */
     FINALIZE,
+    /** {@code /scale}: {@code spec.replicas} of the parent, under the main resource's update rules. */
+    SCALE,
     /** A system write through a dedicated subresource ({@code binding}): no update rules of the kind apply. */
     SYSTEM;
 }

@@ -44,6 +44,7 @@ final class WritePath {
     private final NamespaceLifecycle lifecycle;
     private final Clock clock;
     private final NameGenerator names = new NameGenerator();
+    private final ManagedFields managed;
 
     WritePath(ObjectCodec codec, ObjectStore store, ReadPath reads, NamespaceLifecycle lifecycle, Clock clock) {
         this.codec = codec;
@@ -51,6 +52,7 @@ final class WritePath {
         this.reads = reads;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.managed = new ManagedFields(codec);
     }
 
     // ---- decoding ----------------------------------------------------------------------------
@@ -116,6 +118,12 @@ final class WritePath {
 
     <T extends HasMetadata> WriteResult create(ResourceStrategy<T> s, String namespace, T object, WriteOptions o,
                                                List<String> warnings) {
+        return create(s, namespace, object, o, warnings, true);
+    }
+
+    /** {@code trackFields} is false when an apply already computed the managedFields. */
+    private <T extends HasMetadata> WriteResult create(ResourceStrategy<T> s, String namespace, T object, WriteOptions o,
+                                                       List<String> warnings, boolean trackFields) {
         ResourceType t = s.type();
         ObjectMeta m = MetadataPolicy.meta(object);
         placeInNamespace(t, m, namespace);
@@ -143,6 +151,9 @@ final class WritePath {
                 throw ApiException.invalid(t.group(), t.kind(), m.getName(), errors);
             }
             warnings.addAll(s.warnings(object));
+            if (trackFields && attempt == 1) {
+                managed.update(t, null, object, Subresource.MAIN, o.managerOrUserAgent(), now);
+            }
             if (o.dryRun()) {
                 return new WriteResult(201, render(object, null), null, warnings);
             }
@@ -226,6 +237,12 @@ final class WritePath {
     <T extends HasMetadata> WriteResult update(ResourceStrategy<T> s, String namespace, String name, Subresource sub,
                                                Mutation<T> mutation, boolean conditional, WriteOptions o,
                                                List<String> warnings) {
+        return update(s, namespace, name, sub, mutation, conditional, o, warnings, true);
+    }
+
+    private <T extends HasMetadata> WriteResult update(ResourceStrategy<T> s, String namespace, String name,
+                                                       Subresource sub, Mutation<T> mutation, boolean conditional,
+                                                       WriteOptions o, List<String> warnings, boolean trackFields) {
         ResourceType t = s.type();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             CachedObject stored = reads.current(t, namespace, name);
@@ -239,6 +256,9 @@ final class WritePath {
                 return new WriteResult(200, ReadPath.apiObject(stored), null, warnings);
             }
             prepareUpdate(s, next, old, sub, name);
+            if (trackFields) {
+                managed.update(t, old, next, sub, o.managerOrUserAgent(), clock.instant());
+            }
             if (shouldDeleteDuringUpdate(next, old)) {
                 return deleteDuringUpdate(t, stored, next, o, warnings);
             }
@@ -353,6 +373,51 @@ final class WritePath {
             return next;
         };
         return update(s, namespace, name, sub, mutation, false, o, warnings);
+    }
+
+    /** PATCH with {@code application/apply-patch+yaml}: server-side apply, creating the object when it is missing. */
+    <T extends HasMetadata> WriteResult apply(ResourceStrategy<T> s, String namespace, String name, Subresource sub,
+                                              byte[] body, WriteOptions o, List<String> warnings) {
+        ResourceType t = s.type();
+        String ns = t.namespaced() ? namespace : "";
+        try {
+            io.kubesim.patch.apply.ApplyValidation.requireFieldManager(o.fieldManager());
+            JsonNode config = ManagedFields.parseConfig(body);
+            io.kubesim.patch.apply.ApplyValidation.checkConfig(config, t.apiVersion(), t.kind());
+            managed.checkDeclared(t, config, castType(t));
+            String expected = config.path("metadata").path("resourceVersion").asString("");
+            CachedObject existing = reads.current(t, namespace, name);
+            if (existing == null) {
+                if (sub != Subresource.MAIN) {
+                    throw ApiException.notFound(t.group(), t.plural(), name);
+                }
+                if (!expected.isEmpty()) {
+                    throw ApiException.notFound(t.group(), t.plural(), name);
+                }
+                T object = applied(s, managed.apply(t, null, config, sub, o.fieldManager(), o.force(), clock.instant()),
+                        name, ns);
+                return create(s, namespace, object, o, warnings, false);
+            }
+            Mutation<T> mutation = (current, stored) -> {
+                if (!expected.isEmpty() && !expected.equals(Long.toString(stored.revision()))) {
+                    throw ApiException.modified(t.group(), t.plural(), name);
+                }
+                JsonNode merged = managed.apply(t, codec.tree(stored.json()), config, sub, o.fieldManager(), o.force(),
+                        clock.instant());
+                return applied(s, merged, name, ns);
+            };
+            return update(s, namespace, name, sub, mutation, false, o, warnings, false);
+        } catch (io.kubesim.patch.apply.ApplyRequestException e) {
+            throw ManagedFields.toApi(e);
+        }
+    }
+
+    private <T extends HasMetadata> T applied(ResourceStrategy<T> s, JsonNode merged, String name, String namespace) {
+        io.kubesim.patch.apply.ApplyValidation.checkName(merged, name, namespace);
+        T next = codec.convert(merged, castType(s.type()));
+        checkTypeMeta(s.type(), next);
+        MetadataPolicy.meta(next).setNamespace(s.type().namespaced() ? namespace : null);
+        return next;
     }
 
     private <T extends HasMetadata> T decodePatched(ResourceStrategy<T> s, JsonNode patched, FieldValidation mode,

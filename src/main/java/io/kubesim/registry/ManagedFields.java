@@ -1,0 +1,138 @@
+package io.kubesim.registry;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.kubesim.patch.apply.ApplyConflictException;
+import io.kubesim.patch.apply.ApplyRequestException;
+import io.kubesim.patch.apply.FieldManager;
+import io.kubesim.registry.codec.ObjectCodec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The registry's side of {@code metadata.managedFields}: typed objects in, the {@link FieldManager}'s trees in the
+ * middle, and its errors as API errors.
+ */
+final class ManagedFields {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unknown field \"([^\"]*)\"");
+
+    private final FieldManager manager = new FieldManager();
+    private final ObjectCodec codec;
+
+    ManagedFields(ObjectCodec codec) {
+        this.codec = codec;
+    }
+
+    /** The subresource name the field manager records, or null for writes it does not track. */
+    static String subresource(Subresource sub) {
+        return switch (sub) {
+            case MAIN -> "";
+            case STATUS -> "status";
+            case SCALE -> "scale";
+            case FINALIZE -> "finalize";
+            case SYSTEM -> null;
+        };
+    }
+
+    /** Records a non-apply write of {@code next} (over {@code old}, null on create) in next's managedFields. */
+    <T extends HasMetadata> void update(ResourceType t, T old, T next, Subresource sub, String managerName, Instant now) {
+        String subresource = subresource(sub);
+        if (subresource == null) {
+            return;
+        }
+        JsonNode oldTree = old == null ? null : codec.tree(old);
+        JsonNode result = manager.update(oldTree, codec.tree(next), managerName, t.apiVersion(), subresource, now);
+        next.getMetadata().setManagedFields(entries(result));
+    }
+
+    private List<ManagedFieldsEntry> entries(JsonNode object) {
+        JsonNode m = object.path("metadata").get("managedFields");
+        if (m == null || !m.isArray() || m.isEmpty()) {
+            return null;
+        }
+        return new ArrayList<>(Arrays.asList(codec.convert(m, ManagedFieldsEntry[].class)));
+    }
+
+    /** Parses an apply configuration (YAML or JSON). */
+    static JsonNode parseConfig(byte[] body) {
+        try {
+            JsonNode n = YAML.readTree(body);
+            if (n == null || n.isMissingNode() || n.isNull()) {
+                throw ApiException.badRequest("error decoding YAML: the applied configuration must be an object");
+            }
+            return n;
+        } catch (JacksonException e) {
+            String msg = e.getOriginalMessage();
+            int nl = msg == null ? -1 : msg.indexOf('\n');
+            throw ApiException.badRequest("error decoding YAML: " + (nl < 0 ? msg : msg.substring(0, nl)));
+        }
+    }
+
+    /**
+     * Rejects fields the kind does not declare, as the typed conversion of server-side apply does (whatever the
+     * field validation mode). Upstream answers with a 500; a client's bad input is a 400 here.
+     */
+    <T extends HasMetadata> void checkDeclared(ResourceType t, JsonNode config, Class<T> type) {
+        List<String> problems;
+        try {
+            problems = codec.decodeStrict(config, type).problems();
+        } catch (io.kubesim.registry.codec.DecodeException e) {
+            throw ApiException.badRequest(typedPatchPrefix(t, config) + e.getMessage());
+        }
+        if (problems.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (String p : problems) {
+            Matcher m = UNKNOWN_FIELD.matcher(p);
+            lines.add(m.find() ? "." + m.group(1) + ": field not declared in schema" : p);
+        }
+        String body = lines.size() == 1 ? lines.get(0) : "errors:\n  " + String.join("\n  ", lines);
+        throw ApiException.badRequest(typedPatchPrefix(t, config) + body);
+    }
+
+    private static String typedPatchPrefix(ResourceType t, JsonNode config) {
+        JsonNode meta = config.path("metadata");
+        return "failed to create typed patch object (" + meta.path("namespace").asString("") + "/"
+                + meta.path("name").asString("") + "; " + (t.group().isEmpty() ? "" : t.group()) + "/" + t.version()
+                + ", Kind=" + t.kind() + "): ";
+    }
+
+    /** Server-side apply of {@code config} over {@code live} (null to create); the merged object tree. */
+    JsonNode apply(ResourceType t, JsonNode live, JsonNode config, Subresource sub, String managerName, boolean force,
+                   Instant now) {
+        try {
+            ObjectNode result = (ObjectNode) manager.apply(live, config, managerName, t.apiVersion(),
+                    subresource(sub), force, now).object();
+            return result;
+        } catch (ApplyConflictException e) {
+            List<ApiException.Cause> causes = new ArrayList<>();
+            for (JsonNode c : e.causes()) {
+                causes.add(new ApiException.Cause(c.path("reason").asString(), c.path("message").asString(),
+                        c.path("field").asString()));
+            }
+            throw ApiException.with(StatusReason.CONFLICT, e.getMessage()).causes(causes).build();
+        } catch (ApplyRequestException e) {
+            throw toApi(e);
+        }
+    }
+
+    static ApiException toApi(ApplyRequestException e) {
+        return switch (e.code()) {
+            case 422 -> ApiException.with(StatusReason.INVALID, e.getMessage()).build();
+            // typed-conversion failures: a client's input that does not fit the schema
+            default -> ApiException.badRequest(e.getMessage());
+        };
+    }
+}
