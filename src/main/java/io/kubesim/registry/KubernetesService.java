@@ -64,6 +64,29 @@ final class KubernetesService {
         subset.setPorts(List.of(p));
         ep.setSubsets(List.of(subset));
         create(ep);
+        create(slice());
+    }
+
+    /** The apiserver's own EndpointSlice for it (as the real apiserver's endpoint reconciler writes it). */
+    private static io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice slice() {
+        var slice = new io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice();
+        ObjectMeta m = new ObjectMeta();
+        m.setName("kubernetes");
+        m.setNamespace("default");
+        m.setLabels(Map.of("kubernetes.io/service-name", "kubernetes",
+                "endpointslice.kubernetes.io/managed-by", "endpointslice-controller.k8s.io"));
+        slice.setMetadata(m);
+        slice.setAddressType("IPv4");
+        var endpoint = new io.fabric8.kubernetes.api.model.discovery.v1.Endpoint();
+        endpoint.setAddresses(List.of("172.18.0.2"));
+        endpoint.setConditions(new io.fabric8.kubernetes.api.model.discovery.v1.EndpointConditions(true, true, null));
+        slice.setEndpoints(List.of(endpoint));
+        var port = new io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort();
+        port.setName("https");
+        port.setPort(6443);
+        port.setProtocol("TCP");
+        slice.setPorts(List.of(port));
+        return slice;
     }
 
     private static ObjectMeta meta() {

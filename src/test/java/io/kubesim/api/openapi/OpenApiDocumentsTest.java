@@ -32,7 +32,8 @@ class OpenApiDocumentsTest {
         assertThat(index.propertyNames()).containsExactly("paths");
         List<String> keys = new ArrayList<>(index.get("paths").propertyNames());
         assertThat(keys).containsExactly("api", "api/v1", "apis", "apis/apps", "apis/apps/v1",
-                "apis/coordination.k8s.io", "apis/coordination.k8s.io/v1", "version");
+                "apis/coordination.k8s.io", "apis/coordination.k8s.io/v1", "apis/discovery.k8s.io", "apis/discovery.k8s.io/v1",
+                "version");
         for (String key : keys) {
             byte[] bytes = docs.document(key).orElseThrow().json();
             String sha = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-512").digest(bytes));
