@@ -1,0 +1,2 @@
+/** Event expiry: the apiserver's {@code --event-ttl}. */
+package io.kubesim.controllers.events;
