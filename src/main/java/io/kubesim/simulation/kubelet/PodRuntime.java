@@ -408,6 +408,7 @@ public final class PodRuntime {
         addProbe(c, ProbeKind.STARTUP, c.spec.getStartupProbe(), at, ctx);
         addProbe(c, ProbeKind.READINESS, c.spec.getReadinessProbe(), at, ctx);
         addProbe(c, ProbeKind.LIVENESS, c.spec.getLivenessProbe(), at, ctx);
+        c.previousLogs = c.logs;
         c.logs = new ArrayList<>();
         for (String line : c.behavior.logs()) {
             c.logs.add(new LogLine(at, line));
@@ -497,7 +498,6 @@ public final class PodRuntime {
         c.exitAt = null;
         c.nextAt = null;
         c.probes.clear();
-        c.previousLogs = c.logs;
         if (deleting) {
             checkFinished();
             return;
@@ -553,12 +553,17 @@ public final class PodRuntime {
         return "\"" + s + "\"";
     }
 
-    /** Log lines of a container's current (or previous) run; null when the container is unknown. */
+    /**
+     * Log lines of a container's latest run (running, or the last one that ended while no new one started), or with
+     * {@code previous} of the last terminated run (the latest one while the container waits to restart, as the
+     * kubelet reads {@code lastState.terminated}); null when the container is unknown.
+     */
     public List<LogLine> logs(String containerName, boolean previous) {
         ContainerRuntime c = container(containerName);
         if (c == null) {
             return null;
         }
-        return Collections.unmodifiableList(previous ? c.previousLogs : c.logs);
+        boolean waiting = c.state != ContainerState.RUNNING && c.state != ContainerState.TERMINATED;
+        return List.copyOf(previous && !waiting ? c.previousLogs : c.logs);
     }
 }
