@@ -216,7 +216,11 @@ spec: {bogus: 1}"
   step "wait for Ready" 'condition met' k -n "$ns" wait --for=condition=Ready pod -l app=web --timeout=60s
   step "run a pod" 'pod/tmp created' k -n "$ns" run tmp --image=busybox --restart=Never -- sleep 1
   step "delete waits for the pod" 'pod "tmp" deleted' k -n "$ns" delete pod tmp
-  step "wait --for=delete" 'condition met|no matching resources|not found' k -n "$ns" wait --for=delete pod/tmp --timeout=30s
+  step "run another pod" 'pod/tmp2 created' k -n "$ns" run tmp2 --image=busybox --restart=Never
+  step "delete without waiting" 'pod "tmp2" deleted' k -n "$ns" delete pod tmp2 --wait=false
+  # prints "condition met" while the pod terminates, nothing when it is already gone
+  step "wait --for=delete" 'condition met|\A\Z' k -n "$ns" wait --for=delete pod/tmp2 --timeout=60s
+  refuse "the pod is gone" 'NotFound' k -n "$ns" get pod tmp2
 
   # nodes
   step "cordon" 'node/kubesim-worker2 cordoned' k cordon kubesim-worker2
