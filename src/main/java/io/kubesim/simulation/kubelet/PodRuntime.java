@@ -22,6 +22,10 @@ import java.util.UUID;
  */
 public final class PodRuntime {
 
+    /** The prefix of the lines the simulated runtime itself writes into a container's log. */
+    static final String LIFECYCLE = "[kubesim] ";
+
+
     /** What the runtime needs from the kubelet around it. */
     public interface Context {
         /** Wall time a simulated duration takes (the speed factor). */
@@ -171,6 +175,7 @@ public final class PodRuntime {
             switch (c.state) {
                 case RUNNING -> {
                     ctx.event("Normal", "Killing", "Stopping container " + c.name(), fieldPath(c));
+                    c.logs.add(new LogLine(now, LIFECYCLE + "received SIGTERM, grace period " + graceSeconds + "s"));
                     Duration stop = c.behavior.terminationDelay();
                     Duration cap = Duration.ofSeconds(graceSeconds);
                     c.exitAt = now.plus(ctx.real(stop.compareTo(cap) > 0 ? cap : stop));
@@ -410,6 +415,8 @@ public final class PodRuntime {
         addProbe(c, ProbeKind.LIVENESS, c.spec.getLivenessProbe(), at, ctx);
         c.previousLogs = c.logs;
         c.logs = new ArrayList<>();
+        c.logs.add(new LogLine(at, LIFECYCLE + "started container " + c.name() + " (image " + c.spec.getImage()
+                + ", restart " + c.restartCount + ")"));
         for (String line : c.behavior.logs()) {
             c.logs.add(new LogLine(at, line));
         }
@@ -437,6 +444,7 @@ public final class PodRuntime {
             String which = p.kind == ProbeKind.LIVENESS ? "liveness" : "startup";
             ctx.event("Normal", "Killing", "Container " + c.name() + " failed " + which + " probe, will be restarted",
                     fieldPath(c));
+            c.logs.add(new LogLine(at, LIFECYCLE + "killed: " + which + " probe failed"));
             terminate(c, at, 137, "Error", null, ctx);
             return;
         }
@@ -493,6 +501,7 @@ public final class PodRuntime {
     }
 
     private void terminate(ContainerRuntime c, Instant at, int code, String reason, String message, Context ctx) {
+        c.logs.add(new LogLine(at, LIFECYCLE + "exited with code " + code + " (" + reason + ")"));
         c.current = new ContainerState.Termination(code, reason, message, c.startedAt, at, c.containerId);
         c.state = ContainerState.TERMINATED;
         c.exitAt = null;
