@@ -34,13 +34,13 @@ final class Rollouts {
         ReplicaSet newRS = split.newRS();
         OptionalInt newSize = RollingPlanner.newReplicaSetSize(sync.deployment(), split.all(), newRS);
         if (newSize.isPresent() && scaler.apply(sync, ScaleStep.ifChanged(newRS, newSize.getAsInt()))) {
-            status.syncRolloutStatus(sync, current(sync, split.old()), sync.current(newRS));
+            status.syncRolloutStatus(sync, current(sync, split.all()), sync.current(newRS));
             return;
         }
         List<ScaleStep> downs = RollingPlanner.oldReplicaSetScaleDowns(sync.deployment(), split.all(),
                 ReplicaSets.active(split.old()), newRS);
         if (scaledDown(sync, downs)) {
-            status.syncRolloutStatus(sync, current(sync, split.old()), sync.current(newRS));
+            status.syncRolloutStatus(sync, current(sync, split.all()), sync.current(newRS));
             return;
         }
         if (RolloutStatusPlanner.complete(sync.deployment(), Deployments.status(sync.deployment()))) {
@@ -80,7 +80,7 @@ final class Rollouts {
         if (RolloutStatusPlanner.complete(sync.deployment(), Deployments.status(sync.deployment()))) {
             cleanup(sync, split.old());
         }
-        status.syncRolloutStatus(sync, current(sync, split.old()), sync.current(newRS));
+        status.syncRolloutStatus(sync, current(sync, split.all()), sync.current(newRS));
     }
 
     /** {@code sync}: scaling events and paused Deployments; only proportional scaling, no new ReplicaSet. */
@@ -91,7 +91,7 @@ final class Rollouts {
             cleanup(sync, split.old());
         }
         ReplicaSet newRS = split.newRS() == null ? null : sync.current(split.newRS());
-        status.syncStatus(sync, current(sync, split.old()), newRS);
+        status.syncStatus(sync, current(sync, split.all()), newRS);
     }
 
     /** {@code syncStatusOnly}: a Deployment being deleted only reports. */
