@@ -59,22 +59,7 @@ public final class DeploymentController {
                 newReplicaSets, rollouts, status), settings.workers(), timer, meters);
         this.timer = timer;
         this.resync = settings.resync();
-        deployments.addHandler(new Informer.Handler<>() {
-            @Override
-            public void onAdd(Deployment d) {
-                enqueue(d);
-            }
-
-            @Override
-            public void onUpdate(Deployment old, Deployment current) {
-                enqueue(current);
-            }
-
-            @Override
-            public void onDelete(Deployment d) {
-                enqueue(d);
-            }
-        });
+        deployments.addHandler(new DeploymentEvents());
         replicaSets.addHandler(new ReplicaSetEvents());
         pods.addHandler(new Informer.Handler<>() {
             @Override
@@ -147,6 +132,23 @@ public final class DeploymentController {
                 .map(rs -> rs.getMetadata().getUid()).collect(Collectors.toSet());
         return pods.inNamespace(d.getMetadata().getNamespace()).stream()
                 .filter(p -> owned.contains(OwnerRefs.controllerUid(p))).count();
+    }
+
+    private final class DeploymentEvents implements Informer.Handler<Deployment> {
+        @Override
+        public void onAdd(Deployment d) {
+            enqueue(d);
+        }
+
+        @Override
+        public void onUpdate(Deployment old, Deployment current) {
+            enqueue(current);
+        }
+
+        @Override
+        public void onDelete(Deployment d) {
+            enqueue(d);
+        }
     }
 
     private final class ReplicaSetEvents implements Informer.Handler<ReplicaSet> {

@@ -133,6 +133,64 @@ class DeploymentEndToEndTest extends ClusterTestBase {
         };
     }
 
+    /**
+     * Watches the ReplicaSets and pods of a rolling update and checks the bounds at every observed state: the
+     * desired pods (sum of ReplicaSet specs) stay within replicas + maxSurge, the available replicas the
+     * ReplicaSets report and the ready, non-terminating pods stay at or above replicas - maxUnavailable.
+     */
+    private final class RolloutBounds implements AutoCloseable {
+        final Map<String, ReplicaSet> sets = new ConcurrentHashMap<>();
+        final Map<String, Pod> pods = new ConcurrentHashMap<>();
+        final List<String> violations = new CopyOnWriteArrayList<>();
+        final List<Integer> desiredTotals = new CopyOnWriteArrayList<>();
+        private final int maxPods;
+        private final int minAvailable;
+        private final Watch setWatch;
+        private final Watch podWatch;
+
+        RolloutBounds(int maxPods, int minAvailable) {
+            this.maxPods = maxPods;
+            this.minAvailable = minAvailable;
+            var setList = client.apps().replicaSets().list();
+            setList.getItems().forEach(rs -> sets.put(rs.getMetadata().getName(), rs));
+            var podList = client.pods().list();
+            podList.getItems().forEach(p -> pods.put(p.getMetadata().getName(), p));
+            setWatch = client.apps().replicaSets().watch(new ListOptionsBuilder()
+                    .withResourceVersion(setList.getMetadata().getResourceVersion()).build(), watcher(sets, this::checkSets));
+            podWatch = client.pods().watch(new ListOptionsBuilder()
+                    .withResourceVersion(podList.getMetadata().getResourceVersion()).build(), watcher(pods, this::checkPods));
+        }
+
+        private void checkSets() {
+            int desired = sets.values().stream().mapToInt(rs -> rs.getSpec().getReplicas()).sum();
+            int available = sets.values().stream().mapToInt(rs -> rs.getStatus() == null
+                    || rs.getStatus().getAvailableReplicas() == null ? 0 : rs.getStatus().getAvailableReplicas()).sum();
+            desiredTotals.add(desired);
+            if (desired > maxPods || available < minAvailable) {
+                violations.add("replica sets: desired " + desired + ", available " + available);
+            }
+        }
+
+        private void checkPods() {
+            long available = pods.values().stream().filter(p -> Pods.isActive(p) && Pods.isReady(p)).count();
+            if (available < minAvailable) {
+                violations.add("pods: available " + available);
+            }
+        }
+
+        /** Whether the watch has seen exactly {@code n} active pods, all running {@code image}. */
+        boolean settledOn(int n, String image) {
+            List<Pod> active = pods.values().stream().filter(Pods::isActive).toList();
+            return active.size() == n && active.stream().allMatch(p -> image.equals(p.getSpec().getContainers().get(0).getImage()));
+        }
+
+        @Override
+        public void close() {
+            setWatch.close();
+            podWatch.close();
+        }
+    }
+
     @Test
     void aRollingUpdateStaysWithinMaxSurgeAndMaxUnavailableAtEveryStep() {
         int replicas = 4;
@@ -141,43 +199,13 @@ class DeploymentEndToEndTest extends ClusterTestBase {
                 .endRollingUpdate().endStrategy().endSpec());
         awaitComplete(replicas);
         ReplicaSet first = replicaSets().get(0);
-
-        Map<String, ReplicaSet> sets = new ConcurrentHashMap<>();
-        Map<String, Pod> pods = new ConcurrentHashMap<>();
-        List<String> violations = new CopyOnWriteArrayList<>();
-        List<Integer> desiredTotals = new CopyOnWriteArrayList<>();
-        Runnable checkSets = () -> {
-            int desired = sets.values().stream().mapToInt(rs -> rs.getSpec().getReplicas()).sum();
-            int available = sets.values().stream().mapToInt(rs -> rs.getStatus() == null
-                    || rs.getStatus().getAvailableReplicas() == null ? 0 : rs.getStatus().getAvailableReplicas()).sum();
-            desiredTotals.add(desired);
-            if (desired > replicas + 1 || available < replicas - 1) {
-                violations.add("replica sets: desired " + desired + ", available " + available);
-            }
-        };
-        Runnable checkPods = () -> {
-            long available = pods.values().stream().filter(p -> Pods.isActive(p) && Pods.isReady(p)).count();
-            if (available < replicas - 1) {
-                violations.add("pods: available " + available);
-            }
-        };
-        String rsVersion = client.apps().replicaSets().list().getMetadata().getResourceVersion();
-        client.apps().replicaSets().list().getItems().forEach(rs -> sets.put(rs.getMetadata().getName(), rs));
-        var podList = client.pods().list();
-        podList.getItems().forEach(p -> pods.put(p.getMetadata().getName(), p));
-        try (Watch w1 = client.apps().replicaSets().watch(new ListOptionsBuilder().withResourceVersion(rsVersion).build(),
-                watcher(sets, checkSets));
-             Watch w2 = client.pods().watch(new ListOptionsBuilder()
-                     .withResourceVersion(podList.getMetadata().getResourceVersion()).build(), watcher(pods, checkPods))) {
+        try (RolloutBounds bounds = new RolloutBounds(replicas + 1, replicas - 1)) {
             setTemplate(slowToBeReady("nginx:2", 30));
             awaitComplete(replicas);
-            await().atMost(DEADLINE).until(() -> pods.values().stream().filter(Pods::isActive).count() == replicas
-                    && pods.values().stream().filter(Pods::isActive).allMatch(p -> "nginx:2".equals(p.getSpec()
-                    .getContainers().get(0).getImage())));
+            await().atMost(DEADLINE).until(() -> bounds.settledOn(replicas, "nginx:2"));
+            assertThat(bounds.violations).isEmpty();
+            assertThat(bounds.desiredTotals).as("the surge was used").contains(replicas + 1);
         }
-        assertThat(violations).isEmpty();
-        assertThat(desiredTotals).as("the surge was used").contains(replicas + 1);
-
         ReplicaSet second = replicaSetWithImage("nginx:2");
         assertThat(second.getMetadata().getName()).isEqualTo("web-" + second.getMetadata().getLabels().get("pod-template-hash"));
         assertThat(second.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "2")
@@ -185,17 +213,21 @@ class DeploymentEndToEndTest extends ClusterTestBase {
                 .containsEntry("deployment.kubernetes.io/max-replicas", "5");
         assertThat(OwnerRefs.controllerOf(second).getKind()).isEqualTo("Deployment");
         assertThat(replicaSet(first).getSpec().getReplicas()).isZero();
-        Deployment d = get();
-        assertThat(d.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "2");
-        assertThat(condition(d, "Progressing").getReason()).isEqualTo("NewReplicaSetAvailable");
-        assertThat(condition(d, "Progressing").getMessage())
-                .isEqualTo("ReplicaSet \"" + second.getMetadata().getName() + "\" has successfully progressed.");
-        assertThat(condition(d, "Available").getReason()).isEqualTo("MinimumReplicasAvailable");
-        assertThat(d.getStatus().getUnavailableReplicas()).isIn(0, null);
+        assertRolledOutTo(second);
         await().atMost(DEADLINE).until(() -> scalingEvents().contains("Scaled down replica set "
                 + first.getMetadata().getName() + " from 1 to 0"));
         assertThat(scalingEvents()).contains("Scaled up replica set " + second.getMetadata().getName() + " from 0 to 1",
                 "Scaled down replica set " + first.getMetadata().getName() + " from 4 to 3");
+    }
+
+    private void assertRolledOutTo(ReplicaSet current) {
+        Deployment d = get();
+        assertThat(d.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "2");
+        assertThat(condition(d, "Progressing").getReason()).isEqualTo("NewReplicaSetAvailable");
+        assertThat(condition(d, "Progressing").getMessage())
+                .isEqualTo("ReplicaSet \"" + current.getMetadata().getName() + "\" has successfully progressed.");
+        assertThat(condition(d, "Available").getReason()).isEqualTo("MinimumReplicasAvailable");
+        assertThat(d.getStatus().getUnavailableReplicas()).isIn(0, null);
     }
 
     private ReplicaSet replicaSet(ReplicaSet rs) {
