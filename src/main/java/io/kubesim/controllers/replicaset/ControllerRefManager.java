@@ -46,7 +46,7 @@ public final class ControllerRefManager<T extends HasMetadata> {
                             List<T> candidates, Supplier<String> canAdopt) {
         List<T> claimed = new ArrayList<>();
         ClientException first = null;
-        String[] adoptVerdict = null;
+        Supplier<String> verdict = once(canAdopt);
         for (T candidate : candidates) {
             try {
                 OwnerReference ref = OwnerRefs.controllerOf(candidate);
@@ -60,11 +60,9 @@ public final class ControllerRefManager<T extends HasMetadata> {
                 if (!adoptable(owner, candidate, matches)) {
                     continue;
                 }
-                if (adoptVerdict == null) {
-                    adoptVerdict = new String[] {canAdopt.get()};
-                }
-                if (adoptVerdict[0] != null) {
-                    throw new ClientException(500, "InternalError", adoptVerdict[0]);
+                String refusal = verdict.get();
+                if (refusal != null) {
+                    throw new ClientException(500, "InternalError", refusal);
                 }
                 if (adopt(candidate, controllerRef)) {
                     claimed.add(candidate);
@@ -141,6 +139,23 @@ public final class ControllerRefManager<T extends HasMetadata> {
                 throw e;
             }
         }
+    }
+
+    /** A supplier evaluated at most once ({@code sync.Once} around upstream's {@code canAdopt}). */
+    private static Supplier<String> once(Supplier<String> s) {
+        return new Supplier<>() {
+            private boolean done;
+            private String value;
+
+            @Override
+            public String get() {
+                if (!done) {
+                    value = s.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
     }
 
     static OwnerReference copy(OwnerReference r) {
