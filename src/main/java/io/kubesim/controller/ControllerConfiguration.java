@@ -44,6 +44,16 @@ public class ControllerConfiguration {
         });
     }
 
+    /** pods/log reads what the node agents' {@link ContainerLogs} hold (nothing when no simulation runs). */
+    @Bean
+    io.kubesim.registry.PodLogSource podLogSource(org.springframework.beans.factory.ObjectProvider<ContainerLogs> logs) {
+        return (uid, container, previous) -> {
+            ContainerLogs source = logs.getIfAvailable();
+            return source == null ? java.util.List.of() : source.lines(uid, container, previous).stream()
+                    .map(l -> new io.kubesim.registry.PodLogSource.Line(l.at(), l.text())).toList();
+        };
+    }
+
     @Bean
     ControllerManager controllerManager(InformerFactory informers) {
         return new ControllerManager(informers);

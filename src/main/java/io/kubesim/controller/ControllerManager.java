@@ -96,6 +96,15 @@ public final class ControllerManager implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Not pauseable: the control plane is stopped once, at shutdown (informer threads and work queues do not
+     * restart). Spring's test context cache pauses idle contexts by default; this keeps their clusters consistent.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 1000;

@@ -46,7 +46,7 @@ public class SimulationConfiguration {
 
     /** The kubelets' container output, for pods/log. */
     @Bean
-    io.kubesim.registry.PodLogSource podLogSource(Kubelet kubelet) {
+    io.kubesim.controller.ContainerLogs containerLogs(Kubelet kubelet) {
         return kubelet::lines;
     }
 

@@ -17,4 +17,16 @@ import org.springframework.test.context.TestPropertySource;
         "kubesim.simulation.container-start-delay=0s"
 })
 public abstract class ClusterTestBase extends ApiTestBase {
+
+    /** Deletes the test's namespace so its pods stop using the shared simulated cluster (best effort). */
+    @org.junit.jupiter.api.AfterEach
+    void deleteNamespace() {
+        if (client != null && namespace != null) {
+            try {
+                client.namespaces().withName(namespace).delete();
+            } catch (RuntimeException ignored) {
+                // the namespace is gone or the server is stopping: nothing to clean up
+            }
+        }
+    }
 }

@@ -94,11 +94,12 @@ public final class Kubelet implements Reconciler {
     }
 
     /** pods/log: what a container of a pod printed in its latest (or previous) run; empty when unknown. */
-    public java.util.List<io.kubesim.registry.PodLogSource.Line> lines(String podUid, String container, boolean previous) {
+    public java.util.List<io.kubesim.controller.ContainerLogs.Line> lines(String podUid, String container,
+                                                                       boolean previous) {
         PodRuntime rt = runtimes.get(podUid);
         java.util.List<LogLine> lines = rt == null ? null : rt.logs(container, previous);
         return lines == null ? java.util.List.of()
-                : lines.stream().map(l -> new io.kubesim.registry.PodLogSource.Line(l.at(), l.text())).toList();
+                : lines.stream().map(l -> new io.kubesim.controller.ContainerLogs.Line(l.at(), l.text())).toList();
     }
 
     /** The runtime of a pod (for pods/log), or null. */

@@ -69,11 +69,16 @@ class DeploymentEndToEndTest extends ClusterTestBase {
         return client.apps().deployments().withName("web").get();
     }
 
+    /** Sets the template; edit() is optimistically locked, so a concurrent status write by the controller retries. */
     private void setTemplate(PodTemplateSpec t) {
-        client.apps().deployments().withName("web").edit(d -> {
-            d.getSpec().setTemplate(t);
-            return d;
-        });
+        await().atMost(DEADLINE).ignoreExceptionsInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class)
+                .until(() -> {
+                    client.apps().deployments().withName("web").edit(d -> {
+                        d.getSpec().setTemplate(t);
+                        return d;
+                    });
+                    return true;
+                });
     }
 
     private List<ReplicaSet> replicaSets() {
