@@ -135,7 +135,7 @@ full() {
   step "create namespace (protobuf body)" "namespace/$ns created" k create namespace "$ns"
   step "apply a deployment" 'deployment.apps/web created' k apply -f - <<<"$(deployment web "$ns" 3 nginx:1.25)"
   step "rollout status waits for the rollout" 'successfully rolled out' k -n "$ns" rollout status deployment/web --timeout=90s
-  step "three pods Running and ready" '(web-[a-z0-9]+-[a-z0-9]+ +1/1 +Running.*){3}' k -n "$ns" get pods -l app=web --no-headers
+  step "three pods Running and ready" '\A(web-[a-z0-9]+-[a-z0-9]+ +1/1 +Running[^\n]*\n?){3}\Z' k -n "$ns" get pods -l app=web --no-headers
   step "wide output shows IP and node" 'web-.*10\.244\.[0-9]+\.[0-9]+ +kubesim-worker' k -n "$ns" get pods -o wide
   step "replicaset owned by the deployment" 'web-[a-z0-9]+ +3 +3 +3' k -n "$ns" get rs
   step "get deployment READY 3/3" 'web +3/3 +3 +3' k -n "$ns" get deploy web
@@ -251,7 +251,7 @@ smoke() {
   step "$v create namespace" "namespace/$ns created" k create namespace "$ns"
   step "$v apply deployment" 'deployment.apps/web created' k apply -f - <<<"$(deployment web "$ns" 2 nginx:1.25)"
   step "$v rollout status" 'successfully rolled out' k -n "$ns" rollout status deployment/web --timeout=90s
-  step "$v get pods" '(web-.* +1/1 +Running.*){2}' k -n "$ns" get pods --no-headers
+  step "$v get pods" '\A(web-[a-z0-9]+-[a-z0-9]+ +1/1 +Running[^\n]*\n?){2}\Z' k -n "$ns" get pods --no-headers
   step "$v scale" 'deployment.apps/web scaled' k -n "$ns" scale deployment web --replicas=3
   step "$v describe deployment" 'Replicas:' k -n "$ns" describe deployment web
   step "$v delete namespace" "namespace \"$ns\" deleted" k delete namespace "$ns" --timeout=120s

@@ -12,4 +12,9 @@ public class OpenApiConfiguration {
     OpenApiDocuments openApiDocuments(ResourceCatalog catalog) {
         return OpenApiDocuments.of(catalog);
     }
+
+    @Bean
+    OpenApiV2 openApiV2(OpenApiDocuments documents) {
+        return OpenApiV2.of(documents, ApiDescription.KUBERNETES_VERSION);
+    }
 }

@@ -21,7 +21,8 @@ import java.util.Optional;
  *       is immutable ({@code Cache-Control: public, immutable}, {@code Expires} a year ahead); with another hash it
  *       is a 301 to the current URL; an unknown key is a 404 Status. Both answer 304 to a matching
  *       {@code If-None-Match} and 406 when the Accept header excludes JSON (protobuf is not offered);</li>
- *   <li>{@code GET /openapi/v2}: not built; a 404 Status (kubectl 1.27+ reads v3 and tolerates the 404).</li>
+ *   <li>{@code GET /openapi/v2}: {@link OpenApiV2}, paths and parameters without schemas (kubectl 1.27 and 1.28
+ *       need it to leave validation to the server).</li>
  * </ul>
  */
 @RestController
@@ -30,10 +31,12 @@ public class OpenApiEndpoint {
     private static final String JSON = "application/json";
 
     private final OpenApiDocuments documents;
+    private final OpenApiV2 v2;
     private final Clock clock;
 
-    OpenApiEndpoint(OpenApiDocuments documents, Clock clock) {
+    OpenApiEndpoint(OpenApiDocuments documents, OpenApiV2 v2, Clock clock) {
         this.documents = documents;
+        this.v2 = v2;
         this.clock = clock;
     }
 
@@ -73,9 +76,28 @@ public class OpenApiEndpoint {
         serve(req, resp, doc.get().json(), current);
     }
 
+    /** Swagger 2.0 without schemas: gnostic protobuf when asked for (kubectl), JSON otherwise. */
     @GetMapping("/openapi/v2")
-    public void v2(HttpServletResponse resp) throws IOException {
-        status(resp, 404, "NotFound", "the server could not find the requested resource");
+    public void v2(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String accept = req.getHeader("Accept");
+        boolean protobuf = accept != null && (accept.contains(OpenApiV2.PROTOBUF)
+                || accept.contains(OpenApiV2.PROTOBUF_CONTENT_TYPE));
+        byte[] body = protobuf ? v2.protobuf() : v2.json();
+        if (!protobuf && !acceptsJson(accept)) {
+            notAcceptable(resp);
+            return;
+        }
+        String etag = "\"" + OpenApiDocuments.sha512(body) + "\"";
+        resp.setHeader("ETag", etag);
+        resp.setHeader("Vary", "Accept");
+        if (etag.equals(req.getHeader("If-None-Match"))) {
+            resp.setStatus(304);
+            return;
+        }
+        resp.setStatus(200);
+        resp.setContentType(protobuf ? OpenApiV2.PROTOBUF_CONTENT_TYPE : JSON);
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
     }
 
     private static void serve(HttpServletRequest req, HttpServletResponse resp, byte[] body, String hash)

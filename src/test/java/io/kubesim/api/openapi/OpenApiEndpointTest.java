@@ -1,5 +1,8 @@
 package io.kubesim.api.openapi;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.kubesim.registry.kinds.Kinds;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,7 +23,7 @@ class OpenApiEndpointTest {
 
     private final OpenApiDocuments docs = OpenApiDocuments.of(Kinds.catalog());
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OpenApiEndpoint(docs, clock)).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OpenApiEndpoint(docs, OpenApiV2.of(docs, "v1.32.4+kubesim"), clock)).build();
     private final OpenApiDocuments.Document core = docs.document("api/v1").orElseThrow();
 
     @Test
@@ -85,10 +88,60 @@ class OpenApiEndpointTest {
     }
 
     @Test
-    void swagger2IsNotBuilt() throws Exception {
-        mvc.perform(get("/openapi/v2").header("Accept", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.reason").value("NotFound"));
+    void swagger2InJsonListsPatchOperationsWithFieldValidation() throws Exception {
+        mvc.perform(get("/openapi/v2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.swagger").value("2.0"))
+                .andExpect(jsonPath("$.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'].patch"
+                        + "['x-kubernetes-group-version-kind'].kind").value("Deployment"))
+                .andExpect(jsonPath("$.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'].patch"
+                        + ".parameters[?(@.name == 'fieldValidation')].in").value("query"));
+    }
+
+    /** Walks the gnostic message as kubectl's {@code supportsQueryParam} does, with protobuf-java's unknown fields. */
+    @Test
+    void swagger2InProtobufIsTheGnosticDocumentKubectlReads() throws Exception {
+        byte[] body = mvc.perform(get("/openapi/v2").header("Accept", OpenApiV2.PROTOBUF))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", OpenApiV2.PROTOBUF_CONTENT_TYPE))
+                .andReturn().getResponse().getContentAsByteArray();
+        com.google.protobuf.UnknownFieldSet doc = com.google.protobuf.UnknownFieldSet.parseFrom(body);
+        assertThat(doc.getField(1).getLengthDelimitedList().get(0).toStringUtf8()).isEqualTo("2.0");
+        com.google.protobuf.UnknownFieldSet paths = sub(doc.getField(8).getLengthDelimitedList().get(0));
+        boolean found = false;
+        for (var named : paths.getField(2).getLengthDelimitedList()) {
+            com.google.protobuf.UnknownFieldSet pathItem = sub(named);
+            if (!pathItem.getField(1).getLengthDelimitedList().get(0).toStringUtf8()
+                    .equals("/api/v1/namespaces/{namespace}/pods/{name}")) {
+                continue;
+            }
+            com.google.protobuf.UnknownFieldSet patch = sub(sub(pathItem.getField(2).getLengthDelimitedList().get(0))
+                    .getField(8).getLengthDelimitedList().get(0));
+            List<String> extensions = new ArrayList<>();
+            for (var ext : patch.getField(13).getLengthDelimitedList()) {
+                com.google.protobuf.UnknownFieldSet namedAny = sub(ext);
+                extensions.add(namedAny.getField(1).getLengthDelimitedList().get(0).toStringUtf8() + "="
+                        + sub(namedAny.getField(2).getLengthDelimitedList().get(0)).getField(2)
+                        .getLengthDelimitedList().get(0).toStringUtf8());
+            }
+            assertThat(extensions).contains("x-kubernetes-group-version-kind=group: \"\"\nkind: Pod\nversion: v1\n");
+            List<String> queryParams = new ArrayList<>();
+            for (var item : patch.getField(8).getLengthDelimitedList()) {
+                com.google.protobuf.UnknownFieldSet nonBody = sub(sub(sub(item).getField(1).getLengthDelimitedList()
+                        .get(0)).getField(2).getLengthDelimitedList().get(0));
+                if (nonBody.hasField(3)) {
+                    queryParams.add(sub(nonBody.getField(3).getLengthDelimitedList().get(0)).getField(4)
+                            .getLengthDelimitedList().get(0).toStringUtf8());
+                }
+            }
+            assertThat(queryParams).contains("fieldValidation", "dryRun", "fieldManager");
+            found = true;
+        }
+        assertThat(found).isTrue();
+    }
+
+    private static com.google.protobuf.UnknownFieldSet sub(com.google.protobuf.ByteString bytes) throws Exception {
+        return com.google.protobuf.UnknownFieldSet.parseFrom(bytes);
     }
 
     @Test
