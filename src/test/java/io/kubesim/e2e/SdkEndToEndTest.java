@@ -154,6 +154,17 @@ class SdkEndToEndTest extends ApiTestBase {
     }
 
     @Test
+    void aNamespaceCreatedWithGenerateNameIsLabelledWithItsFinalName() throws ApiException {
+        IoK8sApiCoreV1Namespace created = core.createNamespace(new IoK8sApiCoreV1Namespace()
+                .metadata(new IoK8sApimachineryPkgApisMetaV1ObjectMeta().generateName("gen-")), null, null, null, null);
+        String name = created.getMetadata().getName();
+        assertThat(name).matches("gen-[a-z0-9]{5}");
+        assertThat(created.getMetadata().getLabels()).containsEntry("kubernetes.io/metadata.name", name);
+        assertThat(core.listNamespace(null, null, null, null, "kubernetes.io/metadata.name=" + name, null, null, null,
+                null, null, null).getItems()).hasSize(1);
+    }
+
+    @Test
     void serverVersionAndDiscoveryAreTypedToo() throws ApiException {
         assertThat(new VersionApi(sdk).getCodeVersion().getGitVersion()).isEqualTo("v1.32.4+kubesim");
         assertThat(core.getCoreV1APIResources().getResources())
