@@ -3,6 +3,11 @@ package io.kubesim.api;
 import io.kubesim.registry.RegistryProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.kubesim.registry.ResourceRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -75,10 +80,46 @@ public class ApiConfiguration {
                 new PodSubresources(registry, logs, bodies, responder, clock));
     }
 
+    /**
+     * The one meter registry, always Prometheus: {@code /metrics} renders it (also in tests, where Spring Boot would
+     * otherwise fall back to a simple registry), and Spring Boot's auto-configuration backs off for both beans.
+     */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestLog> requestLog(
-            @org.springframework.beans.factory.annotation.Value("${kubesim.logging.requests-format:text}") String format) {
-        var bean = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestLog("json".equals(format)));
+    PrometheusRegistry prometheusRegistry() {
+        return new PrometheusRegistry();
+    }
+
+    @Bean
+    PrometheusMeterRegistry prometheusMeterRegistry(PrometheusRegistry registry) {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, registry, io.micrometer.core.instrument.Clock.SYSTEM);
+    }
+
+    @Bean
+    RequestMetrics requestMetrics(MeterRegistry meters) {
+        return new RequestMetrics(meters);
+    }
+
+    @Bean
+    ClusterGauges clusterGauges(ResourceRegistry registry, MeterRegistry meters,
+                                @Value("${kubesim.simulation.enabled:true}") boolean simulation) {
+        return new ClusterGauges(registry, simulation, meters);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestLog> requestLog(@Value("${kubesim.logging.requests-format:text}") String format,
+                                                  ResourceRegistry registry, RequestMetrics metrics, Clock clock) {
+        boolean json = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> true;
+            case "text" -> false;
+            default -> throw new IllegalArgumentException(
+                    "kubesim.logging.requests-format must be text or json, not " + format);
+        };
+        if (json) {
+            JsonRequestLines.install();
+        } else {
+            JsonRequestLines.uninstall();
+        }
+        var bean = new FilterRegistrationBean<>(new RequestLog(json, registry.catalog(), metrics, clock));
         bean.setOrder(Integer.MIN_VALUE + 10);
         bean.setAsyncSupported(true);
         return bean;

@@ -1,5 +1,6 @@
 package io.kubesim.api;
 
+import io.kubesim.registry.ResourceCatalog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,22 +8,36 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
 
 /**
- * One log line per request (verb, path, code, latency, user agent), as text or JSON
- * ({@code kubesim.logging.requests-format}). Logged at INFO on the {@code io.kubesim.requests} logger;
- * watches are logged when they start.
+ * One log line per request (verb, path, code, latency, user agent) and the request metrics
+ * ({@link RequestMetrics}). The verb is the apiserver's ({@code LIST}, {@code WATCH}, {@code POST}, ...). Lines go to
+ * the {@code io.kubesim.requests} logger at INFO, as text or, with {@code kubesim.logging.requests-format=json}, as
+ * one JSON object per line ({@link JsonRequestLines} then prints them without the log pattern). A watch is logged and
+ * counted when its stream starts.
  */
 final class RequestLog extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger("io.kubesim.requests");
+    static final String LOGGER = "io.kubesim.requests";
+    private static final Logger log = LoggerFactory.getLogger(LOGGER);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final boolean json;
+    private final ResourceCatalog catalog;
+    private final RequestMetrics metrics;
+    private final Clock clock;
 
-    RequestLog(boolean json) {
+    RequestLog(boolean json, ResourceCatalog catalog, RequestMetrics metrics, Clock clock) {
         this.json = json;
+        this.catalog = catalog;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -32,27 +47,48 @@ final class RequestLog extends OncePerRequestFilter {
         try {
             chain.doFilter(req, resp);
         } finally {
+            long nanos = System.nanoTime() - start;
+            RequestLabels labels = labels(req);
+            int code = resp.getStatus();
+            metrics.record(labels, code, nanos);
             if (log.isInfoEnabled()) {
-                long micros = (System.nanoTime() - start) / 1000;
                 String path = req.getQueryString() == null ? req.getRequestURI() : req.getRequestURI() + "?" + req.getQueryString();
-                String verb = req.isAsyncStarted() ? "WATCH" : req.getMethod();
                 String ua = req.getHeader("User-Agent");
-                log.info(json ? jsonLine(verb, path, resp.getStatus(), micros, ua) : textLine(verb, path, resp.getStatus(), micros, ua));
+                String verb = labels.resource().isEmpty() ? req.getMethod() : labels.verb();
+                log.info(json ? jsonLine(verb, path, code, nanos, ua, labels) : textLine(verb, path, code, nanos, ua));
             }
         }
     }
 
-    private static String textLine(String verb, String path, int code, long micros, String ua) {
-        return verb + " " + path + " " + code + " " + String.format("%.3fms", micros / 1000.0) + " \"" + ua + "\"";
+    private RequestLabels labels(HttpServletRequest req) {
+        try {
+            return RequestLabels.of(req.getMethod(), Paths.decoded(req), req.getParameter("watch"),
+                    req.getContentType(), req.getParameter("dryRun"), catalog);
+        } catch (RuntimeException e) {
+            return RequestLabels.nonResource(req.getMethod());
+        }
     }
 
-    private static String jsonLine(String verb, String path, int code, long micros, String ua) {
-        return "{\"verb\":\"" + esc(verb) + "\",\"path\":\"" + esc(path) + "\",\"code\":" + code + ",\"latencyMs\":"
-                + String.format("%.3f", micros / 1000.0) + ",\"userAgent\":\"" + esc(ua) + "\"}";
+    static String textLine(String verb, String path, int code, long nanos, String ua) {
+        return verb + " " + path + " " + code + " " + String.format(Locale.ROOT, "%.3fms", nanos / 1e6) + " \""
+                + (ua == null ? "" : ua) + "\"";
     }
 
-    private static String esc(String s) {
-        return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"");
+    String jsonLine(String verb, String path, int code, long nanos, String ua, RequestLabels labels) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("time", clock.instant().toString());
+        n.put("verb", verb);
+        n.put("path", path);
+        n.put("code", code);
+        n.put("latencyMs", Math.round(nanos / 1e3) / 1e3);
+        n.put("userAgent", ua == null ? "" : ua);
+        if (!labels.resource().isEmpty()) {
+            n.put("resource", labels.resource());
+            if (!labels.subresource().isEmpty()) {
+                n.put("subresource", labels.subresource());
+            }
+        }
+        return JSON.writeValueAsString(n);
     }
 
     @Override

@@ -174,7 +174,7 @@ public class ResourceEndpoint {
             throw ApiException.badRequest("fieldSelector metadata.name doesn't match requested name");
         }
         ApiWatch w = registry.watch(s, t.namespace(), o);
-        watches.stream(req, resp, w, watchEncoders.encoder(s.type(), f), o.timeoutSeconds(), "application/json");
+        watches.stream(req, resp, s.type(), w, watchEncoders.encoder(s.type(), f), o.timeoutSeconds(), "application/json");
     }
 
     private static String requiredName(ListOptions o) {

@@ -1,6 +1,7 @@
 package io.kubesim.api;
 
 import io.kubesim.registry.ApiWatch;
+import io.kubesim.registry.ResourceType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,6 +42,8 @@ final class WatchStreamer implements AutoCloseable {
     private final long minTimeoutSeconds;
     private final long maxTimeoutSeconds;
     private final Counter started;
+    private final MeterRegistry meters;
+    private final Map<String, AtomicInteger> perKind = new ConcurrentHashMap<>();
 
     WatchStreamer(ExecutorService writers, ScheduledExecutorService timer, long minTimeoutSeconds, long maxTimeoutSeconds,
                   MeterRegistry meters) {
@@ -46,10 +51,20 @@ final class WatchStreamer implements AutoCloseable {
         this.timer = timer;
         this.minTimeoutSeconds = Math.max(1, minTimeoutSeconds);
         this.maxTimeoutSeconds = maxTimeoutSeconds;
+        this.meters = meters;
         this.started = Counter.builder("kubesim.watch.connections.started")
                 .description("Watch streams opened over HTTP").register(meters);
-        Gauge.builder("apiserver_registered_watchers", open, AtomicInteger::get)
-                .description("Number of currently open watch streams").register(meters);
+    }
+
+    /** The open-watch count of a kind, registered as {@code apiserver_registered_watchers{group,version,kind}}. */
+    private AtomicInteger watchers(ResourceType type) {
+        return perKind.computeIfAbsent(type.apiVersion() + "/" + type.kind(), k -> {
+            AtomicInteger n = new AtomicInteger();
+            Gauge.builder("apiserver.registered.watchers", n, AtomicInteger::get)
+                    .description("Number of currently registered watchers for a given resources")
+                    .tags("group", type.group(), "version", type.version(), "kind", type.kind()).register(meters);
+            return n;
+        });
     }
 
     /** Open watch connections. */
@@ -62,7 +77,7 @@ final class WatchStreamer implements AutoCloseable {
      *
      * @param timeoutSeconds null for the apiserver's default (min-request-timeout to twice that)
      */
-    void stream(HttpServletRequest req, HttpServletResponse resp, ApiWatch watch,
+    void stream(HttpServletRequest req, HttpServletResponse resp, ResourceType type, ApiWatch watch,
                 Function<ApiWatch.Event, byte[]> encoder, Long timeoutSeconds, String contentType) throws IOException {
         resp.setStatus(200);
         resp.setContentType(contentType);
@@ -71,9 +86,11 @@ final class WatchStreamer implements AutoCloseable {
         AsyncContext async = req.startAsync();
         async.setTimeout(0);
         ServletOutputStream out = resp.getOutputStream();
-        Connection c = new Connection(async, out, watch, encoder);
+        AtomicInteger kindCount = watchers(type);
+        Connection c = new Connection(async, out, watch, encoder, kindCount);
         async.addListener(c);
         open.incrementAndGet();
+        kindCount.incrementAndGet();
         started.increment();
         long seconds = timeoutSeconds != null && timeoutSeconds > 0 ? timeoutSeconds
                 : minTimeoutSeconds + ThreadLocalRandom.current().nextLong(minTimeoutSeconds);
@@ -101,9 +118,12 @@ final class WatchStreamer implements AutoCloseable {
         private final AtomicBoolean finished = new AtomicBoolean();
         private volatile boolean expiring;
         private volatile boolean ready;
+        private final AtomicInteger kindCount;
         private ScheduledFuture<?> deadline;
 
-        Connection(AsyncContext async, ServletOutputStream out, ApiWatch watch, Function<ApiWatch.Event, byte[]> encoder) {
+        Connection(AsyncContext async, ServletOutputStream out, ApiWatch watch, Function<ApiWatch.Event, byte[]> encoder,
+                   AtomicInteger kindCount) {
+            this.kindCount = kindCount;
             this.async = async;
             this.out = out;
             this.watch = watch;
@@ -163,6 +183,7 @@ final class WatchStreamer implements AutoCloseable {
         private void finish() {
             if (finished.compareAndSet(false, true)) {
                 open.decrementAndGet();
+                kindCount.decrementAndGet();
                 watch.close();
                 if (deadline != null) {
                     deadline.cancel(false);

@@ -100,6 +100,13 @@ public interface ResourceStrategy<T extends HasMetadata> {
         return false;
     }
 
+    /**
+     * Normalises a new object after validation, once its final name is known (the apiserver's {@code Canonicalize}):
+     * a namespace created with {@code generateName} gets its {@code kubernetes.io/metadata.name} label here.
+     */
+    default void canonicalize(T object) {
+    }
+
     /** Adjusts an object that has just been marked for deletion (a namespace turns Terminating). */
     default void markDeleting(T object) {
     }

@@ -154,6 +154,7 @@ final class WritePath {
             if (trackFields && attempt == 1) {
                 managed.update(t, null, object, Subresource.MAIN, o.managerOrUserAgent(), now);
             }
+            s.canonicalize(object);
             if (o.dryRun()) {
                 return new WriteResult(201, render(object, null), null, warnings);
             }

@@ -112,11 +112,19 @@ final class ResourceOperations {
     }
 
     private static ApiOperation delete(ResourceNames n, ResourceType t, String kind) {
-        String answer = t.returnDeletedObject() || t.gracefulDeletion() ? kind : Components.STATUS;
+        String answer = t.returnDeletedObject() || t.gracefulDeletion() || alwaysDeferred(t) ? kind : Components.STATUS;
         return start(n, "delete", n.item(), n.itemParameters(), "delete", "", "delete a " + t.kind())
                 .parameters(params(Parameters.DELETE, null)).body(Components.DELETE_OPTIONS, Media.BODIES, false)
                 .responses(answer, Media.OBJECT, "200", "202").errors("404", "409")
                 .kubernetes("delete", t.group(), t.version(), t.kind()).build();
+    }
+
+    /**
+     * Namespaces are never deleted at once: the namespace lifecycle holds them (finalizer {@code kubernetes}) and the
+     * DELETE answers with the Terminating Namespace, as kube-apiserver does, not with a Status.
+     */
+    private static boolean alwaysDeferred(ResourceType t) {
+        return t.group().isEmpty() && t.kind().equals("Namespace");
     }
 
     private List<ApiOperation> subresource(ResourceNames n, String kind, String sub) {

@@ -39,6 +39,12 @@ final class NamespaceStrategy implements ResourceStrategy<Namespace> {
         Defaults.namespaceOnCreate(object);
     }
 
+    /** Defaulting ran before generateName chose the name: the name label is set again now that it is known. */
+    @Override
+    public void canonicalize(Namespace object) {
+        Defaults.namespace(object);
+    }
+
     @Override
     public void prepareForUpdate(Namespace object, Namespace old) {
         object.setSpec(old.getSpec());
