@@ -10,6 +10,7 @@ import io.kubesim.support.ApiTestBase;
 import io.kubesim.support.Http;
 import io.kubesim.support.PrometheusText;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * request counter and latency histogram with its labels, registered watchers, stored object counts, kubesim's pod
  * and node gauges and the controllers' queue depth and reconcile latency.
  */
+@TestPropertySource(properties = {"kubesim.events.ttl=2s", "kubesim.controllers.enabled=true"})
 class MetricsEndToEndTest extends ApiTestBase {
 
     private static Map<String, String> request(String verb, String group, String version, String resource,

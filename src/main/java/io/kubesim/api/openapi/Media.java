@@ -27,10 +27,11 @@ final class Media {
     /**
      * The PATCH bodies served: every {@link PatchType} (JSON patch, merge patch, strategic merge patch and server-side
      * apply). Listing {@code application/strategic-merge-patch+json} makes kubectl compute apply patches from these
-     * schemas, which carry the server's patch strategies.
+     * schemas, which carry the server's patch strategies. Declaration order, JSON patch first: openapi-generator's
+     * {@code native} Java client sends the first listed type, and a JSON patch is what its {@code Object body} holds.
      */
     static List<String> patchBodies() {
-        return Arrays.stream(PatchType.values()).map(PatchType::mediaType).sorted().toList();
+        return Arrays.stream(PatchType.values()).map(PatchType::mediaType).toList();
     }
 
     private Media() {
