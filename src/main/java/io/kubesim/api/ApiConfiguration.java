@@ -69,8 +69,10 @@ public class ApiConfiguration {
     }
 
     @Bean
-    SubresourceHandlers subresourceHandlers(ResourceRegistry registry, Responder responder, RequestBodies bodies) {
-        return new SubresourceHandlers(registry, responder, bodies);
+    SubresourceHandlers subresourceHandlers(ResourceRegistry registry, Responder responder, RequestBodies bodies,
+                                            io.kubesim.registry.PodLogs logs, Clock clock) {
+        return new SubresourceHandlers(registry, responder, bodies,
+                new PodSubresources(registry, logs, bodies, responder, clock));
     }
 
     @Bean

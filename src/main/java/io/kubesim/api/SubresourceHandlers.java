@@ -21,11 +21,13 @@ final class SubresourceHandlers {
     private final ResourceRegistry registry;
     private final Responder responder;
     private final RequestBodies bodies;
+    private final PodSubresources pods;
 
-    SubresourceHandlers(ResourceRegistry registry, Responder responder, RequestBodies bodies) {
+    SubresourceHandlers(ResourceRegistry registry, Responder responder, RequestBodies bodies, PodSubresources pods) {
         this.registry = registry;
         this.responder = responder;
         this.bodies = bodies;
+        this.pods = pods;
     }
 
     void handle(ResourceStrategy<?> s, RequestTarget t, HttpServletRequest req, HttpServletResponse resp, Format f,
@@ -34,6 +36,9 @@ final class SubresourceHandlers {
         switch (t.subresource()) {
             case "status", "finalize" -> status(s, t, req, resp, f, q, method);
             case "scale" -> scale(s, t, req, resp, f, q, method);
+            case "log" -> pods.log(t, req, resp, q);
+            case "eviction" -> pods.evict(t, req, resp, f, q);
+            case "binding" -> pods.bind(t, req, resp, f, q);
             default -> throw ApiException.notFound404();
         }
     }

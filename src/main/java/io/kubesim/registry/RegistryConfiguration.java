@@ -56,6 +56,13 @@ public class RegistryConfiguration {
         return registry;
     }
 
+    /** pods/log, reading from whichever node agent provides a {@link PodLogSource} (none without simulation). */
+    @Bean
+    PodLogs podLogs(ResourceRegistry registry, org.springframework.beans.factory.ObjectProvider<PodLogSource> sources) {
+        return new PodLogs(registry, (uid, container, previous) -> sources.getIfAvailable(() -> PodLogSource.NONE)
+                .lines(uid, container, previous));
+    }
+
     private static java.util.Set<String> clusterIps(ResourceRegistry registry) {
         var s = registry.catalog().strategy(io.fabric8.kubernetes.api.model.Service.class);
         java.util.Set<String> out = new java.util.HashSet<>();

@@ -27,6 +27,8 @@ public final class ResourceRegistry {
     private final ScalePath scales;
     private final PodBinding binding;
 
+    private final PodEviction eviction;
+
     public ResourceRegistry(ResourceCatalog catalog, ObjectCodec codec, ObjectStore store, WatchHub hub, Clock clock,
                             RegistryProperties properties) {
         this.catalog = catalog;
@@ -39,6 +41,7 @@ public final class ResourceRegistry {
         this.deletes = new DeletePath(codec, store, reads, lifecycle, clock);
         this.scales = new ScalePath(codec, reads, writes);
         this.binding = new PodBinding(writes, clock);
+        this.eviction = new PodEviction(this, clock);
     }
 
     /** The watch-cache indexer for a catalog (wired before the registry exists). */
@@ -166,6 +169,14 @@ public final class ResourceRegistry {
                             WriteOptions o) {
         return binding.bind(catalog.strategy(io.fabric8.kubernetes.api.model.Pod.class), namespace, pod, node, uid,
                 annotations, o);
+    }
+
+    /**
+     * {@code pods/eviction}: marks the pod with the {@code DisruptionTarget} condition and deletes it with the
+     * eviction's options (no PodDisruptionBudgets are served, so every eviction is allowed).
+     */
+    public void evict(String namespace, String pod, DeleteOptions options) {
+        eviction.evict(namespace, pod, options);
     }
 
     // ---- typed writes (in-process client) -----------------------------------------------------

@@ -44,6 +44,12 @@ public class SimulationConfiguration {
         return new Prober(props.probeAllowedHosts());
     }
 
+    /** The kubelets' container output, for pods/log. */
+    @Bean
+    io.kubesim.registry.PodLogSource podLogSource(Kubelet kubelet) {
+        return kubelet::lines;
+    }
+
     @Bean
     Kubelet kubelet(ResourceClient client, InformerFactory informers, ClusterTime time, EventRecorder events,
                     SimulationProperties props, NodeAgents nodes, Prober prober, ScheduledExecutorService controlPlaneTimer,

@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * The control-plane controllers against the API with fabric8: garbage collection by propagation policy, namespace
  * deletion, Endpoints and EndpointSlices following pod readiness, and event expiry (TTL shortened to 2 s).
  */
-@TestPropertySource(properties = "kubesim.events.ttl=2s")
+@TestPropertySource(properties = {"kubesim.events.ttl=2s", "kubesim.controllers.enabled=true"})
 class ControlPlaneControllersTest extends ApiTestBase {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

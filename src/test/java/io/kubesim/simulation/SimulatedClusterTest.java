@@ -101,7 +101,7 @@ class SimulatedClusterTest extends ClusterTestBase {
     @Test
     void aReadinessFailureFlipsReady() {
         Pod p = new PodBuilder().withNewMetadata().withName("flaky")
-                .withAnnotations(Map.of("kubesim.io/behavior", "app: {readiness: [{after: 30s, until: 60s, result: failure}]}"))
+                .withAnnotations(Map.of("kubesim.io/behavior", "app: {readiness: [{after: 30s, until: 400s, result: failure}]}"))
                 .endMetadata().withNewSpec().addNewContainer().withName("app").withImage("nginx:1.27")
                 .withNewReadinessProbe().withNewExec().withCommand("true").endExec().withPeriodSeconds(5)
                 .withFailureThreshold(1).endReadinessProbe().endContainer().endSpec().build();

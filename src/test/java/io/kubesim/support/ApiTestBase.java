@@ -16,13 +16,15 @@ import java.util.UUID;
 
 /**
  * Starts kubesim on a random port with a durable H2 file database (one per Spring context, in a temp folder)
- * and gives every test a fresh namespace and clients. Subclasses that use PostgreSQL override the
+ * and gives every test a fresh namespace and clients. A bare API server: no simulated cluster and no workload
+ * controllers (so statuses written by tests stay as written). Subclasses that use PostgreSQL override the
  * datasource with {@link TestPostgres#register}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "kubesim.watch.bookmark-interval=1s",
         "kubesim.simulation.enabled=false",
+        "kubesim.controllers.enabled=false",
         "spring.datasource.url=jdbc:h2:file:${java.io.tmpdir}/kubesim-tests/${random.uuid}/kubesim;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
         "spring.datasource.username=sa",

@@ -34,6 +34,8 @@ final class Components {
     static final String VERSION_INFO = "io.k8s.apimachinery.pkg.version.Info";
     static final String DISCOVERY_V2 = "io.k8s.api.apidiscovery.v2.APIGroupDiscoveryList";
     static final String SCALE = "io.k8s.api.autoscaling.v1.Scale";
+    static final String EVICTION = "io.k8s.api.policy.v1.Eviction";
+    static final String BINDING = "io.k8s.api.core.v1.Binding";
 
     private static final List<String> META_ROOTS = List.of("Status", "DeleteOptions", "WatchEvent", "APIResourceList",
             "APIGroup", "APIGroupList", "APIVersions");
@@ -72,6 +74,8 @@ final class Components {
                     ClientModels.requireKind(t.group(), t.version(), t.listKind())));
         }
         anchors.add(new DefinitionNames.Anchor("autoscaling", ClientModels.requireKind("autoscaling", "v1", "Scale")));
+        anchors.add(new DefinitionNames.Anchor("policy", ClientModels.requireKind("policy", "v1", "Eviction")));
+        anchors.add(new DefinitionNames.Anchor("", ClientModels.requireKind("", "v1", "Binding")));
         anchors.add(new DefinitionNames.Anchor("apidiscovery.k8s.io",
                 ClientModels.requireKind("apidiscovery.k8s.io", "v2", "APIGroupDiscoveryList")));
         for (String meta : META_ROOTS) {
@@ -91,6 +95,8 @@ final class Components {
             models.markKind(list(definition), t.group(), t.version(), t.listKind());
         });
         models.markKind(SCALE, "autoscaling", "v1", "Scale");
+        models.markKind(EVICTION, "policy", "v1", "Eviction");
+        models.markKind(BINDING, "", "v1", "Binding");
         for (String gv : groupVersions) {
             String group = gv.contains("/") ? gv.substring(0, gv.indexOf('/')) : "";
             String version = gv.substring(gv.indexOf('/') + 1);

@@ -25,13 +25,12 @@ final class Media {
     static final List<String> WATCH = List.of(JSON, JSON_WATCH);
 
     /**
-     * The PATCH bodies served: every {@link PatchType} but server-side apply ({@code application/apply-patch+yaml}
-     * answers 415). Listing {@code application/strategic-merge-patch+json} makes kubectl compute apply patches from
-     * these schemas, which carry the server's patch strategies.
+     * The PATCH bodies served: every {@link PatchType} (JSON patch, merge patch, strategic merge patch and server-side
+     * apply). Listing {@code application/strategic-merge-patch+json} makes kubectl compute apply patches from these
+     * schemas, which carry the server's patch strategies.
      */
     static List<String> patchBodies() {
-        return Arrays.stream(PatchType.values()).filter(t -> t != PatchType.APPLY).map(PatchType::mediaType)
-                .sorted().toList();
+        return Arrays.stream(PatchType.values()).map(PatchType::mediaType).sorted().toList();
     }
 
     private Media() {

@@ -20,6 +20,8 @@ final class Parameters {
     /** Options of PATCH: {@code fieldValidation} must be here for kubectl to skip client-side validation. */
     static final List<String> PATCH = List.of("dryRun", "fieldManager", "fieldValidation", "force");
     /** Options of DELETE (also accepted as a DeleteOptions body). */
+    static final List<String> LOG = List.of("container", "follow", "insecureSkipTLSVerifyBackend", "limitBytes",
+            "previous", "sinceSeconds", "sinceTime", "tailLines", "timestamps");
     static final List<String> DELETE = List.of("dryRun", "gracePeriodSeconds", "orphanDependents", "propagationPolicy");
     /** Options of a collection DELETE: the list options that select, then the delete options. */
     static final List<String> DELETE_COLLECTION = List.of("continue", "dryRun", "fieldSelector", "gracePeriodSeconds",
@@ -71,6 +73,17 @@ final class Parameters {
             Map.entry("hash", new Query("string", "The document's hash as the /openapi/v3 index lists it. The "
                     + "current hash makes the answer cacheable for a year; another one redirects (301) to the current "
                     + "URL.")),
+            Map.entry("container", new Query("string", "The container to read; may be omitted when the pod has one.")),
+            Map.entry("follow", new Query("boolean", "Keeps the stream open and sends new lines until the container "
+                    + "stops.")),
+            Map.entry("insecureSkipTLSVerifyBackend", new Query("boolean", "Accepted for compatibility; kubesim's "
+                    + "simulated kubelets have no TLS.")),
+            Map.entry("limitBytes", new Query("integer", "Stops after this many bytes of output.")),
+            Map.entry("previous", new Query("boolean", "Reads the previous terminated run of the container.")),
+            Map.entry("sinceSeconds", new Query("integer", "Only lines printed in the last this many seconds.")),
+            Map.entry("sinceTime", new Query("string", "Only lines printed at or after this RFC 3339 time.")),
+            Map.entry("tailLines", new Query("integer", "Only this many lines from the end.")),
+            Map.entry("timestamps", new Query("boolean", "Prefixes each line with its RFC 3339 time.")),
             Map.entry("verbose", new Query("string", "When present, lists every check and its result.")));
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;

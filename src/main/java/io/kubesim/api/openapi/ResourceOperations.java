@@ -16,8 +16,8 @@ import java.util.TreeSet;
  */
 final class ResourceOperations {
 
-    /** Subresources with a handler; the others a kind advertises (binding, eviction, log) answer 404. */
-    static final Set<String> SERVED_SUBRESOURCES = Set.of("status", "scale", "finalize");
+    /** Subresources with a handler (every one a kind advertises). */
+    static final Set<String> SERVED_SUBRESOURCES = Set.of("status", "scale", "finalize", "log", "eviction", "binding");
 
     private final Components components;
 
@@ -129,6 +129,22 @@ final class ResourceOperations {
             return item(n, kind, sub, suffix, t.kind());
         }
         String path = n.item() + "/" + sub;
+        if (sub.equals("log")) {
+            ObjectNode text = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "string");
+            return List.of(start(n, "get", path, n.itemParameters(), "read", suffix,
+                    "read log of the specified " + t.kind()).parameters(params(Parameters.LOG, null))
+                    .response("200", text, List.of(Media.TEXT)).errors("400", "404", "422")
+                    .kubernetes("get", t.group(), t.version(), t.kind()).build());
+        }
+        if (sub.equals("eviction") || sub.equals("binding")) {
+            String body = sub.equals("eviction") ? Components.EVICTION : Components.BINDING;
+            String bodyKind = sub.equals("eviction") ? "Eviction" : "Binding";
+            return List.of(start(n, "post", path, n.itemParameters(), "create", suffix,
+                    "create " + sub + " of a " + t.kind()).parameters(params(Parameters.WRITE, null))
+                    .body(body, Media.BODIES, true).responses(Components.STATUS, Media.OBJECT, "201")
+                    .errors("400", "404", "409", "422")
+                    .kubernetes("post", sub.equals("eviction") ? "policy" : "", "v1", bodyKind).build());
+        }
         return List.of(start(n, "put", path, n.itemParameters(), "replace", suffix,
                 "replace " + sub + " of the specified " + t.kind())
                 .parameters(params(Parameters.WRITE, null)).body(kind, Media.BODIES, true)

@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 /** Enqueues a Service's key when it changes or when a pod it selects (before or after the change) does. */
 public final class ServiceTriggers {
 
+    /** How often every Service is reconciled again without an event. */
+    public static final java.time.Duration RESYNC = java.time.Duration.ofSeconds(30);
+
     private ServiceTriggers() {
     }
 

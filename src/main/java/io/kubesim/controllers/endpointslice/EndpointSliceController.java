@@ -52,6 +52,8 @@ public final class EndpointSliceController implements Reconciler {
     private final Informer<Node> nodes;
     private final Informer<EndpointSlice> slices;
     private final ControllerLoop loop;
+    private final ScheduledExecutorService timer;
+    private java.util.concurrent.ScheduledFuture<?> resync;
     /** Writes not yet seen by the slice informer, per service: slice name → revision (-1 once deleted). */
     private final Map<String, Map<String, Long>> unseen = new ConcurrentHashMap<>();
 
@@ -67,6 +69,7 @@ public final class EndpointSliceController implements Reconciler {
             return l == null || !CONTROLLER.equals(l.get(MANAGED_BY)) || l.get(SERVICE_NAME) == null ? List.of()
                     : List.of(s.getMetadata().getNamespace() + "/" + l.get(SERVICE_NAME));
         });
+        this.timer = timer;
         this.loop = new ControllerLoop("endpointslice", this, 2, timer, meters);
         ServiceTriggers.register(services, pods, loop::enqueue);
         slices.addHandler(new Informer.Handler<>() {
@@ -80,11 +83,18 @@ public final class EndpointSliceController implements Reconciler {
         });
     }
 
-    public void start() {
+    /** Starts the workers and a resync of every Service every {@link ServiceTriggers#RESYNC}. */
+    public synchronized void start() {
         loop.start();
+        long period = ServiceTriggers.RESYNC.toMillis();
+        resync = timer.scheduleWithFixedDelay(() -> services.keys().forEach(loop::enqueue), period, period,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    public void stop() {
+    public synchronized void stop() {
+        if (resync != null) {
+            resync.cancel(false);
+        }
         loop.stop();
     }
 

@@ -93,6 +93,14 @@ public final class Kubelet implements Reconciler {
         loop.stop();
     }
 
+    /** pods/log: what a container of a pod printed in its latest (or previous) run; empty when unknown. */
+    public java.util.List<io.kubesim.registry.PodLogSource.Line> lines(String podUid, String container, boolean previous) {
+        PodRuntime rt = runtimes.get(podUid);
+        java.util.List<LogLine> lines = rt == null ? null : rt.logs(container, previous);
+        return lines == null ? java.util.List.of()
+                : lines.stream().map(l -> new io.kubesim.registry.PodLogSource.Line(l.at(), l.text())).toList();
+    }
+
     /** The runtime of a pod (for pods/log), or null. */
     public PodRuntime runtime(String uid) {
         return runtimes.get(uid);

@@ -22,6 +22,10 @@ import java.util.UUID;
  */
 public final class PodRuntime {
 
+    /** The prefix of the lines the simulated runtime itself writes into a container's log. */
+    static final String LIFECYCLE = "[kubesim] ";
+
+
     /** What the runtime needs from the kubelet around it. */
     public interface Context {
         /** Wall time a simulated duration takes (the speed factor). */
@@ -171,6 +175,7 @@ public final class PodRuntime {
             switch (c.state) {
                 case RUNNING -> {
                     ctx.event("Normal", "Killing", "Stopping container " + c.name(), fieldPath(c));
+                    c.logs.add(new LogLine(now, LIFECYCLE + "received SIGTERM, grace period " + graceSeconds + "s"));
                     Duration stop = c.behavior.terminationDelay();
                     Duration cap = Duration.ofSeconds(graceSeconds);
                     c.exitAt = now.plus(ctx.real(stop.compareTo(cap) > 0 ? cap : stop));
@@ -408,7 +413,10 @@ public final class PodRuntime {
         addProbe(c, ProbeKind.STARTUP, c.spec.getStartupProbe(), at, ctx);
         addProbe(c, ProbeKind.READINESS, c.spec.getReadinessProbe(), at, ctx);
         addProbe(c, ProbeKind.LIVENESS, c.spec.getLivenessProbe(), at, ctx);
+        c.previousLogs = c.logs;
         c.logs = new ArrayList<>();
+        c.logs.add(new LogLine(at, LIFECYCLE + "started container " + c.name() + " (image " + c.spec.getImage()
+                + ", restart " + c.restartCount + ")"));
         for (String line : c.behavior.logs()) {
             c.logs.add(new LogLine(at, line));
         }
@@ -436,6 +444,7 @@ public final class PodRuntime {
             String which = p.kind == ProbeKind.LIVENESS ? "liveness" : "startup";
             ctx.event("Normal", "Killing", "Container " + c.name() + " failed " + which + " probe, will be restarted",
                     fieldPath(c));
+            c.logs.add(new LogLine(at, LIFECYCLE + "killed: " + which + " probe failed"));
             terminate(c, at, 137, "Error", null, ctx);
             return;
         }
@@ -492,12 +501,12 @@ public final class PodRuntime {
     }
 
     private void terminate(ContainerRuntime c, Instant at, int code, String reason, String message, Context ctx) {
+        c.logs.add(new LogLine(at, LIFECYCLE + "exited with code " + code + " (" + reason + ")"));
         c.current = new ContainerState.Termination(code, reason, message, c.startedAt, at, c.containerId);
         c.state = ContainerState.TERMINATED;
         c.exitAt = null;
         c.nextAt = null;
         c.probes.clear();
-        c.previousLogs = c.logs;
         if (deleting) {
             checkFinished();
             return;
@@ -553,12 +562,17 @@ public final class PodRuntime {
         return "\"" + s + "\"";
     }
 
-    /** Log lines of a container's current (or previous) run; null when the container is unknown. */
+    /**
+     * Log lines of a container's latest run (running, or the last one that ended while no new one started), or with
+     * {@code previous} of the last terminated run (the latest one while the container waits to restart, as the
+     * kubelet reads {@code lastState.terminated}); null when the container is unknown.
+     */
     public List<LogLine> logs(String containerName, boolean previous) {
         ContainerRuntime c = container(containerName);
         if (c == null) {
             return null;
         }
-        return Collections.unmodifiableList(previous ? c.previousLogs : c.logs);
+        boolean waiting = c.state != ContainerState.RUNNING && c.state != ContainerState.TERMINATED;
+        return List.copyOf(previous && !waiting ? c.previousLogs : c.logs);
     }
 }

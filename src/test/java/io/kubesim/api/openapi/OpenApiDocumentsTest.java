@@ -126,16 +126,16 @@ class OpenApiDocumentsTest {
             switch (sub) {
                 case "status", "scale" -> out.addAll(Set.of("get " + path, "put " + path, "patch " + path));
                 case "finalize" -> out.add("put " + path);
-                default -> {
-                    // binding, eviction, log: advertised in discovery, answered 404
-                }
+                case "log" -> out.add("get " + path);
+                case "binding", "eviction" -> out.add("post " + path);
+                default -> throw new AssertionError("unexpected subresource " + sub);
             }
         }
         return out;
     }
 
     @Test
-    void everyPatchAdvertisesFieldValidationAndStrategicMergePatch() {
+    void everyPatchAdvertisesFieldValidationStrategicMergePatchAndApply() {
         int patches = 0;
         for (OpenApiDocuments.Document d : docs.documents()) {
             for (var path : JSON.readTree(d.json()).get("paths").properties()) {
@@ -149,7 +149,7 @@ class OpenApiDocumentsTest {
                 assertThat(params).contains("query:fieldValidation", "query:fieldManager", "query:dryRun", "query:force");
                 assertThat(patch.get("x-kubernetes-group-version-kind").get("kind").isString()).isTrue();
                 assertThat(patch.get("requestBody").get("content").propertyNames()).containsExactly(
-                        "application/json-patch+json", "application/merge-patch+json",
+                        "application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json",
                         "application/strategic-merge-patch+json");
             }
         }

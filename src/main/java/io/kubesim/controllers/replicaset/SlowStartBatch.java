@@ -1,0 +1,59 @@
+package io.kubesim.controllers.replicaset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code slowStartBatch}: calls in batches of 1, 2, 4, ... (starting at the initial size), so that a request
+ * that fails for every pod (quota, admission) fails once instead of hundreds of times. Every call of a batch is
+ * made; a batch with any failure ends the run.
+ */
+public final class SlowStartBatch {
+
+    /** {@code controller.SlowStartInitialBatchSize}. */
+    public static final int INITIAL_BATCH_SIZE = 1;
+
+    private SlowStartBatch() {
+    }
+
+    /** How a run went: the successful calls and the first failure (null when none). */
+    public record Outcome(int successes, RuntimeException error) {
+    }
+
+    /** The batch sizes for {@code count} calls when every batch succeeds. */
+    public static List<Integer> sizes(int count, int initial) {
+        List<Integer> sizes = new ArrayList<>();
+        int remaining = count;
+        for (int batch = Math.min(remaining, initial); batch > 0; batch = Math.min(2 * batch, remaining)) {
+            sizes.add(batch);
+            remaining -= batch;
+        }
+        return sizes;
+    }
+
+    /**
+     * Makes up to {@code count} calls of {@code call}, which returns null on success or the failure.
+     * Calls of one batch run one after the other here (upstream runs them concurrently); the outcome is the same.
+     */
+    public static Outcome run(int count, int initial, Supplier<RuntimeException> call) {
+        int successes = 0;
+        int remaining = count;
+        for (int batch = Math.min(remaining, initial); batch > 0; batch = Math.min(2 * batch, remaining)) {
+            RuntimeException first = null;
+            for (int i = 0; i < batch; i++) {
+                RuntimeException e = call.get();
+                if (e == null) {
+                    successes++;
+                } else if (first == null) {
+                    first = e;
+                }
+            }
+            if (first != null) {
+                return new Outcome(successes, first);
+            }
+            remaining -= batch;
+        }
+        return new Outcome(successes, null);
+    }
+}
