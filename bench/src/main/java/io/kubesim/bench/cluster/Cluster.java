@@ -105,6 +105,13 @@ final class Cluster implements AutoCloseable {
                 .withLimit(1L).build()).getItems().isEmpty();
     }
 
+    /** Pods in {@code namespace}, from a one-item page's {@code remainingItemCount} (-1 when not given). */
+    long podCount(String namespace) {
+        var page = client.pods().inNamespace(namespace).list(new ListOptionsBuilder().withLimit(1L).build());
+        Long remaining = page.getMetadata().getRemainingItemCount();
+        return page.getItems().isEmpty() ? 0 : remaining == null ? -1 : remaining + page.getItems().size();
+    }
+
     /** Polls {@code condition} every {@code every} until it holds or {@code timeout} passes. */
     static boolean poll(Duration timeout, Duration every, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -134,6 +141,23 @@ final class Cluster implements AutoCloseable {
             p.getInputStream().readAllBytes();
             p.waitFor();
             return metric("jvm.memory.used", "area:heap") / (1024 * 1024);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the server's class histogram ({@code jcmd GC.class_histogram}, top 40 lines) to {@code file}. */
+    void heapHistogram(Path file) {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(server.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes()).lines().limit(45).toList();
+            p.waitFor();
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            java.nio.file.Files.write(file, lines);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -53,12 +53,14 @@ public final class ClusterBench {
             switch (scenario) {
                 case "startup" -> StartupScenario.run(cluster, number(s, "startup-pods", 500), number(s, "startup-rate", 50),
                         results);
-                case "replicaset" -> WorkloadScenarios.replicaSet(cluster, number(s, "rs-replicas", 10_000),
-                        Duration.ofMinutes(5), results);
+                case "replicaset" -> {
+                    WorkloadScenarios.replicaSet(cluster, number(s, "rs-replicas", 10_000), Duration.ofMinutes(5), results);
+                    cluster.heapHistogram(out.resolve("replicaset").resolve("class-histogram.txt"));
+                }
                 case "deployment" -> WorkloadScenarios.rollingUpdate(cluster, number(s, "deploy-replicas", 1_000),
                         Duration.ofMinutes(5), results);
                 default -> SteadyStateScenario.run(cluster, number(s, "nodes", 5_000), number(s, "pods", 100_000), clients,
-                        number(s, "idle-seconds", 60), results);
+                        number(s, "idle-seconds", 60), out, results);
             }
         } finally {
             cluster.close();

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Many simulated nodes and pods in a bounded heap: create the pods, wait until every one is
- * Running, then measure heap after a full GC, resident memory, CPU and writes per second while
+ * Running, let it settle (half the idle window), then measure heap after a full GC, resident memory, CPU and writes per second while
  * idle (kubelet lease renewals go on), and list latencies as raw bytes.
  */
 final class SteadyStateScenario {
@@ -22,8 +22,10 @@ final class SteadyStateScenario {
     private SteadyStateScenario() {
     }
 
-    static void run(Cluster cluster, int nodes, int pods, int clients, int idleSeconds, RunResults out) {
+    static void run(Cluster cluster, int nodes, int pods, int clients, int idleSeconds, java.nio.file.Path out2,
+                    RunResults out) {
         out.add(new Metric(SCENARIO, "nodes", nodes, "nodes"));
+        Cluster.pause(idleSeconds * 500L);
         idle(cluster, "with " + nodes + " nodes, no pods", idleSeconds / 2, out);
         cluster.namespace(NS);
         Workers workers = new Workers(clients);
@@ -36,7 +38,9 @@ final class SteadyStateScenario {
         out.add(new Metric(SCENARIO, "all " + pods + " pods Running, after the last create", (System.nanoTime() - t0) / 1e9, "s"));
         out.add(new Check("cluster", SCENARIO, pods + " pods Running within 10 min of the last create", running,
                 creates.errors() + " create errors"));
+        Cluster.pause(idleSeconds * 500L);
         idle(cluster, "with " + nodes + " nodes and " + pods + " pods", idleSeconds, out);
+        cluster.heapHistogram(out2.resolve("steady").resolve("class-histogram.txt"));
         lists(cluster, nodes, pods, out);
         out.add(new Check("cluster", SCENARIO, "kubesim still alive at the end (no OutOfMemoryError)",
                 cluster.server().isAlive(), "see " + cluster.server().log()));
