@@ -139,18 +139,19 @@ final class LatencyChart {
     }
 
     private static void legend(Graphics2D g, List<String> servers) {
-        int x = W - RIGHT - 430;
+        int x = LEFT;
+        int y = H - 30;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         for (int s = 0; s < servers.size(); s++) {
             g.setColor(P50[s % 2]);
-            g.fillRect(x, 20, 14, 14);
+            g.fillRect(x, y - 12, 14, 14);
             g.setColor(Color.BLACK);
-            g.drawString(servers.get(s) + " p50", x + 18, 32);
+            g.drawString(servers.get(s) + " p50", x + 18, y);
             g.setColor(P99[s % 2]);
-            g.fillRect(x + 105, 20, 14, 14);
+            g.fillRect(x + 115, y - 12, 14, 14);
             g.setColor(Color.BLACK);
-            g.drawString(servers.get(s) + " p99", x + 123, 32);
-            x += 215;
+            g.drawString(servers.get(s) + " p99 (whisker: p99 range over runs)", x + 133, y);
+            x += 420;
         }
     }
 }
