@@ -21,12 +21,16 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class StartupScenario {
 
-    private static final String NS = "startup";
-
     private StartupScenario() {
     }
 
+    /** A light pass (5 pods/s: the pipeline's own latency), then the loaded pass ({@code rate} pods/s). */
     static void run(Cluster cluster, int pods, int rate, RunResults out) {
+        pass(cluster, "startup-light", Math.max(1, pods / 5), 5, out);
+        pass(cluster, "startup", pods, rate, out);
+    }
+
+    private static void pass(Cluster cluster, String NS, int pods, int rate, RunResults out) {
         cluster.namespace(NS);
         AtomicLongArray sent = new AtomicLongArray(pods);
         AtomicLongArray ready = new AtomicLongArray(pods);
@@ -39,7 +43,8 @@ final class StartupScenario {
             public void eventReceived(Action action, Pod pod) {
                 long now = System.nanoTime();
                 if (action != Action.DELETED && Cluster.runningAndReady(pod)) {
-                    int i = Integer.parseInt(pod.getMetadata().getName().substring("startup-".length()));
+                    String name = pod.getMetadata().getName();
+                    int i = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
                     if (ready.compareAndSet(i, 0, now)) {
                         all.countDown();
                     }
@@ -55,7 +60,7 @@ final class StartupScenario {
         long interval = 1_000_000_000L / Math.max(1, rate);
         Latencies creates = workers.run(pods, (w, i) -> {
             sent.set(i, System.nanoTime());
-            cluster.client().pods().inNamespace(NS).resource(Cluster.pod(NS, "startup-" + i, Map.of("app", "startup")))
+            cluster.client().pods().inNamespace(NS).resource(Cluster.pod(NS, "pod-" + i, Map.of("app", "startup")))
                     .create();
         }, i -> start + i * interval);
         boolean complete;
@@ -78,8 +83,8 @@ final class StartupScenario {
                 startup.record(ready.get(i) - sent.get(i));
             }
         }
-        out.add(startup.result("cluster", "pod-startup"));
-        out.add(new Check("cluster", "pod-startup", "every pod is seen Running and Ready within 60 s", complete,
+        out.add(startup.result("cluster", "pod-startup (" + rate + "/s)"));
+        out.add(new Check("cluster", "pod-startup (" + rate + "/s)", "every pod is seen Running and Ready within 60 s", complete,
                 (pods - missing) + " of " + pods + " pods"));
     }
 }
