@@ -24,20 +24,24 @@ final class StartupScenario {
     private StartupScenario() {
     }
 
-    /** A light pass (5 pods/s: the pipeline's own latency), then the loaded pass ({@code rate} pods/s). */
+    /**
+     * A warm-up pass (not reported: the server's JIT), a light pass (5 pods/s: the pipeline's own
+     * latency), then the loaded pass ({@code rate} pods/s).
+     */
     static void run(Cluster cluster, int pods, int rate, RunResults out) {
+        pass(cluster, "startup-warmup", pods / 2, rate, new RunResults(false));
         pass(cluster, "startup-light", Math.max(1, pods / 5), 5, out);
         pass(cluster, "startup", pods, rate, out);
     }
 
-    private static void pass(Cluster cluster, String NS, int pods, int rate, RunResults out) {
-        cluster.namespace(NS);
+    private static void pass(Cluster cluster, String namespace, int pods, int rate, RunResults out) {
+        cluster.namespace(namespace);
         AtomicLongArray sent = new AtomicLongArray(pods);
         AtomicLongArray ready = new AtomicLongArray(pods);
         CountDownLatch all = new CountDownLatch(pods);
-        String from = cluster.client().pods().inNamespace(NS).list(new ListOptionsBuilder().withLimit(1L).build())
+        String from = cluster.client().pods().inNamespace(namespace).list(new ListOptionsBuilder().withLimit(1L).build())
                 .getMetadata().getResourceVersion();
-        Watch watch = cluster.client().pods().inNamespace(NS).watch(new ListOptionsBuilder().withResourceVersion(from)
+        Watch watch = cluster.client().pods().inNamespace(namespace).watch(new ListOptionsBuilder().withResourceVersion(from)
                 .build(), new Watcher<>() {
             @Override
             public void eventReceived(Action action, Pod pod) {
@@ -60,7 +64,7 @@ final class StartupScenario {
         long interval = 1_000_000_000L / Math.max(1, rate);
         Latencies creates = workers.run(pods, (w, i) -> {
             sent.set(i, System.nanoTime());
-            cluster.client().pods().inNamespace(NS).resource(Cluster.pod(NS, "pod-" + i, Map.of("app", "startup")))
+            cluster.client().pods().inNamespace(namespace).resource(Cluster.pod(namespace, "pod-" + i, Map.of("app", "startup")))
                     .create();
         }, i -> start + i * interval);
         boolean complete;
