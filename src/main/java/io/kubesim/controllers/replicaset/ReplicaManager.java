@@ -9,6 +9,7 @@ import io.kubesim.controller.ClusterTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -24,15 +25,17 @@ final class ReplicaManager<T extends HasMetadata> {
     private final Function<T, List<Pod>> relatedPods;
     private final ClusterTime time;
     private final int burstReplicas;
+    private final Executor creates;
 
     ReplicaManager(ReplicaKind<T> kind, PodControl podControl, ControllerExpectations expectations,
-                   Function<T, List<Pod>> relatedPods, ClusterTime time, int burstReplicas) {
+                   Function<T, List<Pod>> relatedPods, ClusterTime time, int burstReplicas, Executor creates) {
         this.kind = kind;
         this.podControl = podControl;
         this.expectations = expectations;
         this.relatedPods = relatedPods;
         this.time = time;
         this.burstReplicas = burstReplicas;
+        this.creates = creates;
     }
 
     /** Creates or deletes pods; returns the first failure (other than NotFound on delete), or null. */
@@ -51,7 +54,7 @@ final class ReplicaManager<T extends HasMetadata> {
         expectations.expectCreations(key, count);
         OwnerReference ref = OwnerRefs.newControllerRef(owner, kind.apiVersion(), kind.kind());
         SlowStartBatch.Outcome outcome = SlowStartBatch.run(count, SlowStartBatch.INITIAL_BATCH_SIZE,
-                () -> podControl.create(owner, kind.template(owner), ref));
+                () -> podControl.create(owner, kind.template(owner), ref), creates);
         for (int skipped = count - outcome.successes(); skipped > 0; skipped--) {
             expectations.creationObserved(key);
         }

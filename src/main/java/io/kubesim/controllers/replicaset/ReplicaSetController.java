@@ -18,9 +18,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The replica controller of one kind (ReplicaSet or ReplicationController): maps informer events to owner
@@ -32,6 +35,8 @@ public final class ReplicaSetController<T extends HasMetadata> {
 
     /** Secondary index of owners by the uid of their own controller (e.g. the Deployment). */
     public static final String CONTROLLER_UID_INDEX = "controllerUid";
+    /** Concurrent pod creations per controller kind, shared by its workers. */
+    private static final int CREATE_THREADS = 32;
 
     /** Tunables: workers, {@code burstReplicas} and the resync period. */
     public record Settings(int workers, int burstReplicas, Duration resync) {
@@ -44,6 +49,7 @@ public final class ReplicaSetController<T extends HasMetadata> {
     private final ControllerLoop loop;
     private final ScheduledExecutorService timer;
     private final Duration resync;
+    private final ExecutorService creates;
     private ScheduledFuture<?> resyncTask;
 
     public ReplicaSetController(ReplicaKind<T> kind, ResourceClient client, InformerFactory informers,
@@ -55,14 +61,25 @@ public final class ReplicaSetController<T extends HasMetadata> {
         this.pods = informers.informer(Pod.class);
         this.owners.addIndex(CONTROLLER_UID_INDEX, o -> uidList(OwnerRefs.controllerUid(o)));
         this.expectations = new ControllerExpectations(time.clock());
+        this.creates = createThreads(kind.controllerName());
         ReplicaManager<T> manager = new ReplicaManager<>(kind, new PodControl(own, events, kind.controllerName()),
-                expectations, this::relatedPods, time, settings.burstReplicas());
+                expectations, this::relatedPods, time, settings.burstReplicas(), creates);
         this.loop = new ControllerLoop(kind.controllerName(), new ReplicaSetReconciler<>(kind, own, owners, pods,
                 expectations, manager, time), settings.workers(), timer, meters);
         this.timer = timer;
         this.resync = settings.resync();
         owners.addHandler(new OwnerEvents());
         pods.addHandler(new PodEvents());
+    }
+
+    /** The threads a slow-start batch's pod creations run on (upstream: one goroutine per create). */
+    private static ExecutorService createThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(CREATE_THREADS, r -> {
+            Thread t = new Thread(r, name + "-create-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public String name() {
@@ -81,6 +98,7 @@ public final class ReplicaSetController<T extends HasMetadata> {
             resyncTask.cancel(false);
         }
         loop.stop();
+        creates.shutdown();
     }
 
     private static List<String> uidList(String uid) {

@@ -2,6 +2,9 @@ package io.kubesim.controllers.replicaset;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -33,16 +36,30 @@ public final class SlowStartBatch {
     }
 
     /**
-     * Makes up to {@code count} calls of {@code call}, which returns null on success or the failure.
-     * Calls of one batch run one after the other here (upstream runs them concurrently); the outcome is the same.
+     * Makes up to {@code count} calls of {@code call}, which returns null on success or the failure, one after
+     * the other on the calling thread.
      */
     public static Outcome run(int count, int initial, Supplier<RuntimeException> call) {
+        return run(count, initial, call, Runnable::run);
+    }
+
+    /**
+     * Makes up to {@code count} calls of {@code call}, which returns null on success or the failure. The calls
+     * of one batch run concurrently on {@code executor}, as upstream's goroutines do, so that their writes share
+     * the store's group commits instead of waiting for one commit each; the next batch starts when every call
+     * of this one has returned. A call that throws counts as a failure.
+     */
+    public static Outcome run(int count, int initial, Supplier<RuntimeException> call, Executor executor) {
         int successes = 0;
         int remaining = count;
         for (int batch = Math.min(remaining, initial); batch > 0; batch = Math.min(2 * batch, remaining)) {
-            RuntimeException first = null;
+            List<CompletableFuture<RuntimeException>> calls = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
-                RuntimeException e = call.get();
+                calls.add(CompletableFuture.supplyAsync(call, executor));
+            }
+            RuntimeException first = null;
+            for (CompletableFuture<RuntimeException> c : calls) {
+                RuntimeException e = outcome(c);
                 if (e == null) {
                     successes++;
                 } else if (first == null) {
@@ -55,5 +72,13 @@ public final class SlowStartBatch {
             remaining -= batch;
         }
         return new Outcome(successes, null);
+    }
+
+    private static RuntimeException outcome(CompletableFuture<RuntimeException> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 }

@@ -1,0 +1,86 @@
+package io.kubesim.bench;
+
+import io.kubesim.bench.api.ApiWorkload;
+import io.kubesim.bench.measure.RunResults;
+import io.kubesim.bench.servers.KubesimServer;
+import io.kubesim.bench.servers.MockServer;
+import io.kubesim.bench.servers.ServerProcess;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's entry point (see docs/benchmarks.md). Commands:
+ * <ul>
+ *   <li>{@code api}: the same API workload against kubesim (simulation off) and the fabric8 mock server</li>
+ *   <li>{@code cluster}: simulated-cluster scenarios on kubesim alone</li>
+ *   <li>{@code report}: medians over several run folders, docs/benchmarks-latency.png and result tables</li>
+ * </ul>
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        switch (args.command()) {
+            case "api" -> api(args);
+            case "cluster" -> io.kubesim.bench.cluster.ClusterBench.run(args.path("jar", jar()), args.path("out", "target/run"),
+                    args.list("scenarios", "startup,replicaset,deployment,steady"), settings(args));
+            case "report" -> io.kubesim.bench.report.Report.write(args.list("runs", ""), args.path("docs", "../docs"));
+            default -> {
+                System.err.println("usage: BenchMain api|cluster|report --key value ...  (see docs/benchmarks.md)");
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static Map<String, String> settings(Args args) {
+        Map<String, String> s = new java.util.HashMap<>();
+        for (String key : List.of("nodes", "pods", "startup-pods", "startup-rate", "rs-replicas", "deploy-replicas",
+                "idle-seconds", "kubesim-jvm-opts", "steady-heap", "clients", "node-pods")) {
+            String v = args.string(key, null);
+            if (v != null) {
+                s.put(key, v);
+            }
+        }
+        return s;
+    }
+
+    private static String jar() {
+        return "../target/kubesim-0.1.0-SNAPSHOT.jar";
+    }
+
+    private static void api(Args args) {
+        ApiWorkload.Settings settings = new ApiWorkload.Settings(
+                args.integer("pods", 10_000), args.integer("clients", 8), args.integer("lists", 20),
+                args.integer("page-size", 500), args.integer("page-passes", 5), args.integer("watch-writes", 2_000),
+                args.integer("watch-rate", 200), args.integer("warmup", 1_000));
+        Path out = args.path("out", "target/run");
+        List<String> servers = args.list("servers", "kubesim,mock");
+        List<String> kubesimJvm = args.jvmOptions("kubesim-jvm-opts", "");
+        List<String> mockJvm = args.jvmOptions("mock-jvm-opts", "");
+        System.out.println("api workload " + settings + " -> " + out);
+        for (String server : servers) {
+            RunResults results = new RunResults();
+            ServerProcess process = switch (server) {
+                case "kubesim" -> KubesimServer.start(args.path("jar", jar()), kubesimJvm,
+                        Map.of("kubesim.simulation.enabled", "false"));
+                case "mock" -> MockServer.start(mockJvm);
+                default -> throw new IllegalArgumentException("unknown server " + server);
+            };
+            System.out.println(server + " (pid " + process.pid() + ") at " + process.url());
+            try {
+                new ApiWorkload(settings, results).run(server, process.url());
+            } finally {
+                process.close();
+                process.keepLog(out);
+                process.deleteWorkDir();
+            }
+            results.save(out);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.kubesim.bench.api;
+
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.kubesim.bench.measure.Check;
+import io.kubesim.bench.measure.Latencies;
+import io.kubesim.bench.measure.RunResults;
+import io.kubesim.bench.measure.Workers;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Write→event latency: a watch opened at the current resourceVersion, then W replaces paced at a
+ * fixed rate (open loop), each carrying a sequence number in an annotation. The latency of a write
+ * is from just before its request is sent to the moment the watcher receives its MODIFIED event.
+ * The same writes give the "write at moderate load" latencies ({@code write-paced}).
+ */
+final class WatchProbe {
+
+    static final String SEQ = "bench.kubesim.io/seq";
+
+    private final String server;
+    private final List<KubernetesClient> clients;
+    private final PodFixtures pods;
+    private final Pod[] current;
+    private final ApiWorkload.Settings settings;
+    private final RunResults out;
+
+    WatchProbe(String server, List<KubernetesClient> clients, PodFixtures pods, Pod[] current,
+               ApiWorkload.Settings settings, RunResults out) {
+        this.server = server;
+        this.clients = clients;
+        this.pods = pods;
+        this.current = current;
+        this.settings = settings;
+        this.out = out;
+    }
+
+    void run() {
+        int writes = Math.min(settings.watchWrites(), pods.count());
+        AtomicLongArray sent = new AtomicLongArray(writes);
+        AtomicLongArray received = new AtomicLongArray(writes);
+        AtomicInteger duplicates = new AtomicInteger();
+        AtomicInteger foreign = new AtomicInteger();
+        CountDownLatch all = new CountDownLatch(writes);
+        KubernetesClient watcherClient = clients.get(0);
+        String from = watcherClient.pods().inNamespace(pods.namespace())
+                .list(new ListOptionsBuilder().withLimit(1L).build()).getMetadata().getResourceVersion();
+        CountDownLatch closed = new CountDownLatch(1);
+        Watch watch = watcherClient.pods().inNamespace(pods.namespace()).watch(new ListOptionsBuilder()
+                .withResourceVersion(from).withLabelSelector("app=bench").build(), new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Pod pod) {
+                long now = System.nanoTime();
+                String seq = pod.getMetadata().getAnnotations() == null ? null
+                        : pod.getMetadata().getAnnotations().get(SEQ);
+                if (action != Action.MODIFIED || seq == null) {
+                    foreign.incrementAndGet();
+                    return;
+                }
+                int i = Integer.parseInt(seq);
+                if (received.compareAndSet(i, 0, now)) {
+                    all.countDown();
+                } else {
+                    duplicates.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                closed.countDown();
+            }
+        });
+        Workers workers = new Workers(clients.size());
+        long start = System.nanoTime() + 50_000_000L;
+        long interval = 1_000_000_000L / Math.max(1, settings.watchRate());
+        Latencies writeLatencies = workers.run(writes, (w, i) -> {
+            Pod p = current[i];
+            p.getMetadata().getAnnotations().put(SEQ, Integer.toString(i));
+            sent.set(i, System.nanoTime());
+            current[i] = clients.get(w).pods().inNamespace(pods.namespace()).resource(p).update();
+        }, i -> start + i * interval);
+        boolean complete = await(all);
+        long end = System.nanoTime();
+        boolean closedEarly = closed.getCount() == 0;
+        watch.close();
+        Latencies delivery = new Latencies(writes);
+        delivery.window(start, end);
+        report(writes, sent, received, writeLatencies, delivery, workers, complete && !closedEarly, duplicates.get(), foreign.get());
+    }
+
+    private void report(int writes, AtomicLongArray sent, AtomicLongArray received, Latencies writeLatencies,
+                        Latencies delivery, Workers workers, boolean complete, int duplicates, int foreign) {
+        out.add(writeLatencies.result(server, "write-paced"));
+        if (writeLatencies.errors() > 0) {
+            out.add(new Check(server, "write-paced", "requests succeed", false,
+                    writeLatencies.errors() + " failed, e.g. " + workers.lastErrors()));
+        }
+        int missing = 0;
+        for (int i = 0; i < writes; i++) {
+            if (received.get(i) == 0) {
+                missing++;
+            } else {
+                delivery.record(received.get(i) - sent.get(i));
+            }
+        }
+        out.add(delivery.result(server, "watch"));
+        int acknowledged = writes - writeLatencies.errors();
+        out.add(new Check(server, "watch", "the watch delivers every write once, nothing else",
+                missing == writes - acknowledged && duplicates == 0 && foreign == 0,
+                acknowledged + " writes acknowledged, " + (writes - missing) + " events seen"
+                        + (complete ? "" : " (the watch closed or 15 s passed first)") + ", " + duplicates + " duplicates, "
+                        + foreign + " other events"));
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
