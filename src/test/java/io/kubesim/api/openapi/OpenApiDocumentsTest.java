@@ -149,8 +149,8 @@ class OpenApiDocumentsTest {
                 assertThat(params).contains("query:fieldValidation", "query:fieldManager", "query:dryRun", "query:force");
                 assertThat(patch.get("x-kubernetes-group-version-kind").get("kind").isString()).isTrue();
                 assertThat(patch.get("requestBody").get("content").propertyNames()).containsExactly(
-                        "application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json",
-                        "application/strategic-merge-patch+json");
+                        "application/json-patch+json", "application/merge-patch+json",
+                        "application/strategic-merge-patch+json", "application/apply-patch+yaml");
             }
         }
         assertThat(patches).isGreaterThan(20);
