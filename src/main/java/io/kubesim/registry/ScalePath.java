@@ -13,10 +13,15 @@ import io.kubesim.registry.validation.FieldError;
 import io.kubesim.watch.CachedObject;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The {@code scale} subresource: an {@code autoscaling/v1 Scale} view of a kind's replica counts. */
 final class ScalePath {
+
+    private static final ResourceType SCALE_TYPE = ResourceType.of("autoscaling", "v1", "Scale", "scale", Scale.class)
+            .build();
 
     private final ObjectCodec codec;
     private final ReadPath reads;
@@ -60,21 +65,24 @@ final class ScalePath {
     <T extends HasMetadata> WriteResult update(ResourceStrategy<T> s, String namespace, String name, RequestBody body,
                                                WriteOptions o) {
         Scale requested = decodeScale(body.source(), o, name);
-        return applyScale(s, namespace, name, requested, o);
+        return applyScale(s, namespace, name, current -> requested, o);
     }
 
+    /**
+     * Applies the patch to the Scale view of the object as stored at each attempt (as upstream's patcher does inside
+     * its update loop), so a concurrent write by a controller is a retry, not a 409; only a resourceVersion the patch
+     * itself sets is a precondition.
+     */
     <T extends HasMetadata> WriteResult patch(ResourceStrategy<T> s, String namespace, String name, PatchType type,
                                               byte[] patchBody, WriteOptions o) {
         JsonNode patch = Patcher.parse(patchBody);
-        CachedObject stored = reads.current(s.type(), namespace, name);
-        if (stored == null) {
+        if (reads.current(s.type(), namespace, name) == null) {
             throw ApiException.notFound(s.type().group(), s.type().plural(), name);
         }
-        Scale current = scaleOf(s, codec.decode(stored.json(), WritePath.<T>castType(s.type())), stored.revision());
-        ResourceType scaleType = ResourceType.of("autoscaling", "v1", "Scale", "scale", Scale.class).build();
-        JsonNode patched = Patcher.apply(type, scaleType, codec.tree(current), patch);
-        Scale requested = decodeScale(patched, o, name);
-        return applyScale(s, namespace, name, requested, o);
+        return applyScale(s, namespace, name, current -> {
+            JsonNode patched = Patcher.apply(type, SCALE_TYPE, codec.tree(current), patch);
+            return decodeScale(patched, o, name);
+        }, o);
     }
 
     private Scale decodeScale(Object source, WriteOptions o, String name) {
@@ -100,23 +108,24 @@ final class ScalePath {
     }
 
     private <T extends HasMetadata> WriteResult applyScale(ResourceStrategy<T> s, String namespace, String name,
-                                                           Scale requested, WriteOptions o) {
+                                                           UnaryOperator<Scale> request, WriteOptions o) {
         ResourceType t = s.type();
-        int replicas = requested.getSpec() == null || requested.getSpec().getReplicas() == null ? 0
-                : requested.getSpec().getReplicas();
-        if (replicas < 0) {
-            throw ApiException.invalid("autoscaling", "Scale", name, List.of(FieldError.invalid("spec.replicas", replicas,
-                    "must be greater than or equal to 0")));
-        }
-        String expected = requested.getMetadata() == null ? null : requested.getMetadata().getResourceVersion();
-        boolean conditional = expected != null && !expected.isEmpty();
         WriteResult r = writes.update(s, namespace, name, Subresource.SCALE, (current, stored) -> {
-            if (conditional && !expected.equals(Long.toString(stored.revision()))) {
+            Scale view = scaleOf(s, current, stored.revision());
+            Scale requested = request.apply(view);
+            int replicas = requested.getSpec() == null || requested.getSpec().getReplicas() == null ? 0
+                    : requested.getSpec().getReplicas();
+            if (replicas < 0) {
+                throw ApiException.invalid("autoscaling", "Scale", name, List.of(FieldError.invalid("spec.replicas",
+                        replicas, "must be greater than or equal to 0")));
+            }
+            String expected = requested.getMetadata() == null ? null : requested.getMetadata().getResourceVersion();
+            if (expected != null && !expected.isEmpty() && !expected.equals(Long.toString(stored.revision()))) {
                 throw ApiException.modified(t.group(), t.plural(), name);
             }
             s.scale().setSpecReplicas(current, replicas);
             return current;
-        }, conditional, o, new java.util.ArrayList<>());
+        }, false, o, new ArrayList<>());
         T updated = codec.decode(r.object().json(), WritePath.<T>castType(t));
         return new WriteResult(200, toApi(scaleOf(s, updated, r.object().revision() > 0 ? r.object().revision()
                 : Long.parseLong(updated.getMetadata().getResourceVersion()))), null, r.warnings());

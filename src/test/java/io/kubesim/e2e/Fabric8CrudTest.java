@@ -138,6 +138,52 @@ class Fabric8CrudTest extends ApiTestBase {
     }
 
     @Test
+    void aScalePatchRacingAStatusWriterIsRetriedNotAConflict() throws Exception {
+        client.apps().deployments().resource(deployment("racy", 1)).create();
+        String scalePath = "/apis/apps/v1/namespaces/" + namespace + "/deployments/racy/scale";
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        Thread statusWriter = new Thread(() -> {
+            while (!stop.get()) {
+                int n = writes.incrementAndGet();
+                try {
+                    client.apps().deployments().withName("racy").editStatus(d -> {
+                        d.setStatus(new DeploymentStatusBuilder().withReplicas(n % 7).withObservedGeneration((long) n)
+                                .build());
+                        return d;
+                    });
+                } catch (KubernetesClientException lostRace) {
+                    // the two writers race each other too; keep writing
+                }
+            }
+        });
+        Thread secondWriter = new Thread(statusWriter::run);
+        statusWriter.start();
+        secondWriter.start();
+        try {
+            for (int replicas = 2; replicas < 102; replicas++) {
+                var r = http.patch(scalePath, "application/merge-patch+json", "{\"spec\":{\"replicas\":" + replicas + "}}");
+                assertThat(r.code()).as(r.body()).isEqualTo(200);
+                assertThat(r.json().get("spec").get("replicas").asInt()).isEqualTo(replicas);
+            }
+        } finally {
+            stop.set(true);
+            statusWriter.join();
+            secondWriter.join();
+        }
+        String stale = client.apps().deployments().withName("racy").get().getMetadata().getResourceVersion();
+        client.apps().deployments().withName("racy").editStatus(d -> {
+            d.setStatus(new DeploymentStatusBuilder().withReplicas(99).build());
+            return d;
+        });
+        var conflict = http.patch(scalePath, "application/merge-patch+json",
+                "{\"metadata\":{\"resourceVersion\":\"" + stale + "\"},\"spec\":{\"replicas\":1}}");
+        assertThat(conflict.code()).isEqualTo(409);
+        assertThat(conflict.json().get("reason").asString()).isEqualTo("Conflict");
+        assertThat(client.apps().deployments().withName("racy").get().getSpec().getReplicas()).isEqualTo(101);
+    }
+
+    @Test
     void aStaleResourceVersionIsAConflict() {
         ConfigMap cm = client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata()
                 .addToData("a", "1").build()).create();
