@@ -39,7 +39,7 @@ public final class ApiWorkload {
      * @param warmup      pods created, read, listed, replaced and deleted before measuring
      */
     public record Settings(int pods, int clients, int lists, int pageSize, int pagePasses, int watchWrites,
-                           int watchRate, int warmup) {
+                           int watchRate, int watchers, int warmup) {
     }
 
     private final Settings settings;
@@ -108,7 +108,11 @@ public final class ApiWorkload {
             new Pagination(server, c, pods, settings, out).run();
             replace();
             status();
-            new WatchProbe(server, clients, pods, current, settings, out).run();
+            WatchProbe probe = new WatchProbe(server, clients, pods, current, settings, out);
+            probe.run(1, "watch", "write-paced");
+            if (settings.watchers() > 1) {
+                probe.run(settings.watchers(), "watch-" + settings.watchers(), "write-paced-" + settings.watchers());
+            }
             delete();
         }
 

@@ -11,6 +11,7 @@ import io.kubesim.bench.measure.Latencies;
 import io.kubesim.bench.measure.RunResults;
 import io.kubesim.bench.measure.Workers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Write→event latency: a watch opened at the current resourceVersion, then W replaces paced at a
  * fixed rate (open loop), each carrying a sequence number in an annotation. The latency of a write
  * is from just before its request is sent to the moment the watcher receives its MODIFIED event.
- * The same writes give the "write at moderate load" latencies ({@code write-paced}).
+ * The same writes give the "write at moderate load" latencies ({@code write-paced}). With several
+ * watchers (all opened before the first write, spread over the clients) every (watcher, write) pair is
+ * one delivery sample.
  */
 final class WatchProbe {
 
@@ -44,29 +47,55 @@ final class WatchProbe {
         this.out = out;
     }
 
-    void run() {
+    /** One pass: {@code watchers} watches, then the paced writes; phases {@code write-<suffix>}, {@code <suffix>}. */
+    void run(int watchers, String phase, String writePhase) {
         int writes = Math.min(settings.watchWrites(), pods.count());
         AtomicLongArray sent = new AtomicLongArray(writes);
-        AtomicLongArray received = new AtomicLongArray(writes);
+        AtomicLongArray[] received = new AtomicLongArray[watchers];
         AtomicInteger duplicates = new AtomicInteger();
         AtomicInteger foreign = new AtomicInteger();
-        CountDownLatch all = new CountDownLatch(writes);
-        KubernetesClient watcherClient = clients.get(0);
+        CountDownLatch all = new CountDownLatch(writes * watchers);
+        CountDownLatch closed = new CountDownLatch(watchers);
+        List<Watch> watches = new ArrayList<>();
+        for (int w = 0; w < watchers; w++) {
+            received[w] = new AtomicLongArray(writes);
+            watches.add(watch(clients.get(w % clients.size()), phase, received[w], duplicates, foreign, all, closed));
+        }
+        Workers workers = new Workers(clients.size());
+        long start = System.nanoTime() + 50_000_000L;
+        long interval = 1_000_000_000L / Math.max(1, settings.watchRate());
+        Latencies writeLatencies = workers.run(writes, (w, i) -> {
+            Pod p = current[i];
+            p.getMetadata().getAnnotations().put(SEQ, phase + "/" + i);
+            sent.set(i, System.nanoTime());
+            current[i] = clients.get(w).pods().inNamespace(pods.namespace()).resource(p).update();
+        }, i -> start + i * interval);
+        boolean complete = await(all);
+        long end = System.nanoTime();
+        boolean closedEarly = closed.getCount() < watchers;
+        watches.forEach(Watch::close);
+        Latencies delivery = new Latencies(writes * watchers);
+        delivery.window(start, end);
+        report(phase, writePhase, writes, sent, received, writeLatencies, delivery, workers, complete && !closedEarly,
+                duplicates.get(), foreign.get());
+    }
+
+    private Watch watch(KubernetesClient watcherClient, String phase, AtomicLongArray received, AtomicInteger duplicates,
+                        AtomicInteger foreign, CountDownLatch all, CountDownLatch closed) {
         String from = watcherClient.pods().inNamespace(pods.namespace())
                 .list(new ListOptionsBuilder().withLimit(1L).build()).getMetadata().getResourceVersion();
-        CountDownLatch closed = new CountDownLatch(1);
-        Watch watch = watcherClient.pods().inNamespace(pods.namespace()).watch(new ListOptionsBuilder()
+        return watcherClient.pods().inNamespace(pods.namespace()).watch(new ListOptionsBuilder()
                 .withResourceVersion(from).withLabelSelector("app=bench").build(), new Watcher<>() {
             @Override
             public void eventReceived(Action action, Pod pod) {
                 long now = System.nanoTime();
                 String seq = pod.getMetadata().getAnnotations() == null ? null
                         : pod.getMetadata().getAnnotations().get(SEQ);
-                if (action != Action.MODIFIED || seq == null) {
+                if (action != Action.MODIFIED || seq == null || !seq.startsWith(phase + "/")) {
                     foreign.incrementAndGet();
                     return;
                 }
-                int i = Integer.parseInt(seq);
+                int i = Integer.parseInt(seq.substring(phase.length() + 1));
                 if (received.compareAndSet(i, 0, now)) {
                     all.countDown();
                 } else {
@@ -79,51 +108,41 @@ final class WatchProbe {
                 closed.countDown();
             }
         });
-        Workers workers = new Workers(clients.size());
-        long start = System.nanoTime() + 50_000_000L;
-        long interval = 1_000_000_000L / Math.max(1, settings.watchRate());
-        Latencies writeLatencies = workers.run(writes, (w, i) -> {
-            Pod p = current[i];
-            p.getMetadata().getAnnotations().put(SEQ, Integer.toString(i));
-            sent.set(i, System.nanoTime());
-            current[i] = clients.get(w).pods().inNamespace(pods.namespace()).resource(p).update();
-        }, i -> start + i * interval);
-        boolean complete = await(all);
-        long end = System.nanoTime();
-        boolean closedEarly = closed.getCount() == 0;
-        watch.close();
-        Latencies delivery = new Latencies(writes);
-        delivery.window(start, end);
-        report(writes, sent, received, writeLatencies, delivery, workers, complete && !closedEarly, duplicates.get(), foreign.get());
     }
 
-    private void report(int writes, AtomicLongArray sent, AtomicLongArray received, Latencies writeLatencies,
-                        Latencies delivery, Workers workers, boolean complete, int duplicates, int foreign) {
-        out.add(writeLatencies.result(server, "write-paced"));
+    private void report(String phase, String writePhase, int writes, AtomicLongArray sent, AtomicLongArray[] received,
+                        Latencies writeLatencies, Latencies delivery, Workers workers, boolean complete, int duplicates,
+                        int foreign) {
+        out.add(writeLatencies.result(server, writePhase));
         if (writeLatencies.errors() > 0) {
-            out.add(new Check(server, "write-paced", "requests succeed", false,
+            out.add(new Check(server, writePhase, "requests succeed", false,
                     writeLatencies.errors() + " failed, e.g. " + workers.lastErrors()));
         }
         int missing = 0;
-        for (int i = 0; i < writes; i++) {
-            if (received.get(i) == 0) {
-                missing++;
-            } else {
-                delivery.record(received.get(i) - sent.get(i));
+        for (AtomicLongArray watcher : received) {
+            for (int i = 0; i < writes; i++) {
+                if (watcher.get(i) == 0) {
+                    missing++;
+                } else {
+                    delivery.record(watcher.get(i) - sent.get(i));
+                }
             }
         }
-        out.add(delivery.result(server, "watch"));
+        out.add(delivery.result(server, phase));
         int acknowledged = writes - writeLatencies.errors();
-        out.add(new Check(server, "watch", "the watch delivers every write once, nothing else",
-                missing == writes - acknowledged && duplicates == 0 && foreign == 0,
-                acknowledged + " writes acknowledged, " + (writes - missing) + " events seen"
-                        + (complete ? "" : " (the watch closed or 15 s passed first)") + ", " + duplicates + " duplicates, "
-                        + foreign + " other events"));
+        int expected = acknowledged * received.length;
+        int seen = writes * received.length - missing;
+        out.add(new Check(server, phase, (received.length == 1 ? "the watch delivers" : "each of " + received.length
+                + " watches delivers") + " every write once, nothing else",
+                seen == expected && duplicates == 0 && foreign == 0,
+                acknowledged + " writes acknowledged, " + seen + " of " + expected + " events seen"
+                        + (complete ? "" : " (a watch closed or the wait ended first)") + ", " + duplicates
+                        + " duplicates, " + foreign + " other events"));
     }
 
     private static boolean await(CountDownLatch latch) {
         try {
-            return latch.await(15, TimeUnit.SECONDS);
+            return latch.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
