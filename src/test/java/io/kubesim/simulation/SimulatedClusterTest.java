@@ -8,6 +8,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
 import io.kubesim.support.ClusterTestBase;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +142,31 @@ class SimulatedClusterTest extends ClusterTestBase {
     }
 
     @Test
+    void aRealGrpcProbeFollowsTheHealthServersStatus() throws Exception {
+        HealthStatusManager health = new HealthStatusManager();
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(health.getHealthService()).build().start();
+        try {
+            health.setStatus("", ServingStatus.SERVING);
+            Pod p = new PodBuilder().withNewMetadata().withName("grpc")
+                    .withAnnotations(Map.of("kubesim.io/probe-host", "127.0.0.1")).endMetadata()
+                    .withNewSpec().addNewContainer().withName("app").withImage("example/grpc:1.0")
+                    .withNewReadinessProbe().withNewGrpc().withPort(server.getPort()).endGrpc()
+                    .withPeriodSeconds(2).withFailureThreshold(1).endReadinessProbe().endContainer().endSpec().build();
+            client.pods().resource(p).create();
+            await().atMost(DEADLINE).until(() -> "True".equals(condition(pod("grpc"), "Ready")));
+            health.setStatus("", ServingStatus.NOT_SERVING);
+            await().atMost(DEADLINE).until(() -> "False".equals(condition(pod("grpc"), "Ready")));
+            await().atMost(DEADLINE).untilAsserted(() -> assertThat(client.v1().events()
+                    .withField("involvedObject.name", "grpc").withField("reason", "Unhealthy").list().getItems())
+                    .extracting(Event::getMessage)
+                    .contains("Readiness probe failed: service unhealthy (responded with \"NOT_SERVING\")"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
     void aPodThatFitsNowhereIsUnschedulableAndRetriedWhenANodeChanges() {
         Pod p = new PodBuilder().withNewMetadata().withName("picky").endMetadata().withNewSpec()
                 .addToNodeSelector("disk", "ssd-" + namespace).addNewContainer().withName("app").withImage("nginx:1.27")
@@ -147,17 +178,11 @@ class SimulatedClusterTest extends ClusterTestBase {
         assertThat(scheduled.getReason()).isEqualTo("Unschedulable");
         assertThat(scheduled.getMessage()).matches("0/\\d+ nodes are available: .*node\\(s\\) didn't match Pod's node "
                 + "affinity/selector.*preemption: .*");
-        client.nodes().withName("kubesim-worker2").edit(n -> {
-            n.getMetadata().getLabels().put("disk", "ssd-" + namespace);
-            return n;
-        });
+        patchNodeMetadata("kubesim-worker2", "{\"labels\":{\"disk\":\"ssd-" + namespace + "\"}}");
         try {
             await().atMost(DEADLINE).until(() -> "kubesim-worker2".equals(pod("picky").getSpec().getNodeName()));
         } finally {
-            client.nodes().withName("kubesim-worker2").edit(n -> {
-                n.getMetadata().getLabels().remove("disk");
-                return n;
-            });
+            patchNodeMetadata("kubesim-worker2", "{\"labels\":{\"disk\":null}}");
         }
     }
 
@@ -178,10 +203,7 @@ class SimulatedClusterTest extends ClusterTestBase {
                 .addNewContainer().withName("app").withImage("nginx:1.27").endContainer().endSpec().build();
         client.pods().resource(p).create();
         await().atMost(DEADLINE).until(() -> "True".equals(condition(pod("stranded"), "Ready")));
-        client.nodes().withName(nodeName).edit(n -> {
-            n.getMetadata().getAnnotations().put("kubesim.io/unreachable", "true");
-            return n;
-        });
+        patchNodeMetadata(nodeName, "{\"annotations\":{\"kubesim.io/unreachable\":\"true\"}}");
         try {
             await().atMost(DEADLINE).until(() -> {
                 Node n = client.nodes().withName(nodeName).get();
@@ -195,10 +217,7 @@ class SimulatedClusterTest extends ClusterTestBase {
             await().atMost(DEADLINE).until(() -> pod("stranded").getMetadata().getDeletionTimestamp() != null);
             assertThat(pod("stranded").getStatus().getReason()).isEqualTo("NodeLost");
         } finally {
-            client.nodes().withName(nodeName).edit(n -> {
-                n.getMetadata().getAnnotations().remove("kubesim.io/unreachable");
-                return n;
-            });
+            patchNodeMetadata(nodeName, "{\"annotations\":{\"kubesim.io/unreachable\":null}}");
         }
         await().atMost(DEADLINE).until(() -> pod("stranded") == null);
         await().atMost(DEADLINE).until(() -> {
@@ -207,5 +226,10 @@ class SimulatedClusterTest extends ClusterTestBase {
                     && c.getStatus().equals("True")) && (n.getSpec().getTaints() == null || n.getSpec().getTaints().stream()
                     .noneMatch(t -> Objects.equals(t.getKey(), "node.kubernetes.io/unreachable")));
         });
+    }
+
+    /** A merge patch of a node's metadata: no resourceVersion, so the kubelet's own status writes never make it a 409. */
+    private void patchNodeMetadata(String node, String metadata) {
+        client.nodes().withName(node).patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":" + metadata + "}");
     }
 }

@@ -29,7 +29,7 @@ import java.util.Set;
 /** Decides a probe tick's outcome: real endpoint, declared behaviour, or success. */
 public final class Prober {
 
-    /** Maps a pod to a real host for its httpGet / tcpSocket probes (must be allow-listed). */
+    /** Maps a pod to a real host for its httpGet / tcpSocket / grpc probes (must be allow-listed). */
     public static final String PROBE_HOST = "kubesim.io/probe-host";
 
     private final Set<String> allowedHosts;
@@ -40,9 +40,9 @@ public final class Prober {
         this.allowedHosts = Set.copyOf(allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
     }
 
-    /** The real host this pod's probes go to, or null when it is not mapped (or not allowed). */
+    /** The real host this pod's httpGet / tcpSocket / grpc probes go to, or null when not mapped (or not allowed). */
     public String realHost(Pod pod, Probe probe) {
-        if (probe.getHttpGet() == null && probe.getTcpSocket() == null) {
+        if (probe.getHttpGet() == null && probe.getTcpSocket() == null && probe.getGrpc() == null) {
             return null;
         }
         var annotations = pod.getMetadata().getAnnotations();
@@ -58,6 +58,10 @@ public final class Prober {
                               Duration sinceStart) {
         String host = realHost(pod, probe);
         if (host != null) {
+            if (probe.getGrpc() != null) {
+                return GrpcHealthProbe.check(host, probe.getGrpc().getPort() == null ? 0 : probe.getGrpc().getPort(),
+                        probe.getGrpc().getService(), timeoutSeconds(probe));
+            }
             return probe.getHttpGet() != null ? httpGet(host, c, probe) : tcp(host, c, probe);
         }
         List<ProbeWindow> windows = switch (kind) {
