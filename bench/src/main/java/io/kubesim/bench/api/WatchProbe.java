@@ -91,6 +91,9 @@ final class WatchProbe {
                 long now = System.nanoTime();
                 String seq = pod.getMetadata().getAnnotations() == null ? null
                         : pod.getMetadata().getAnnotations().get(SEQ);
+                if (action == Action.BOOKMARK) {
+                    return; // periodic bookmarks (fabric8 asks for them) carry no object change
+                }
                 if (action != Action.MODIFIED || seq == null || !seq.startsWith(phase + "/")) {
                     foreign.incrementAndGet();
                     return;

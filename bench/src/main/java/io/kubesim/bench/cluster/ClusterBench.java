@@ -51,7 +51,7 @@ public final class ClusterBench {
         };
         try {
             switch (scenario) {
-                case "startup" -> StartupScenario.run(cluster, number(s, "startup-pods", 500), number(s, "startup-rate", 50),
+                case "startup" -> StartupScenario.run(cluster, number(s, "startup-pods", 1_000), number(s, "startup-rate", 50),
                         results);
                 case "replicaset" -> {
                     WorkloadScenarios.replicaSet(cluster, number(s, "rs-replicas", 10_000), Duration.ofMinutes(5), results);
