@@ -123,8 +123,14 @@ final class PodUpdateValidation {
         return List.of();
     }
 
-    /** Compares the specs after copying the updatable fields from the old spec into the new one. */
+    /**
+     * Compares the specs after copying the updatable fields from the old spec into the new one. Equal specs (the
+     * common case: metadata or status writes) skip the tree diff.
+     */
     private static List<FieldError> specUnchanged(PodSpec n, PodSpec o) {
+        if (Objects.equals(n, o)) {
+            return List.of();
+        }
         ObjectNode oldTree = SpecDiff.normalize(JSON.valueToTree(o));
         ObjectNode munged = SpecDiff.normalize(JSON.valueToTree(n));
         List<FieldError> errs = new ArrayList<>();
