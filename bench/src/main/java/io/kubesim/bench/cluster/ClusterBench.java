@@ -37,7 +37,9 @@ public final class ClusterBench {
         int nodePods = number(s, "node-pods", 110);
         List<String> jvm = new ArrayList<>(options(s.getOrDefault("kubesim-jvm-opts", "")));
         Cluster cluster = switch (scenario) {
-            case "startup" -> Cluster.start(jar, jvm, number(s, "nodes", 10), nodePods, clients);
+            // room for the warm-up (pods/2), light (pods/5) and loaded passes, which all stay
+            case "startup" -> Cluster.start(jar, jvm, number(s, "nodes",
+                    Math.max(10, number(s, "startup-pods", 1_000) * 2 / nodePods + 1)), nodePods, clients);
             case "replicaset" -> Cluster.start(jar, jvm, Math.max(1, number(s, "rs-replicas", 10_000) * 11 / 10 / nodePods),
                     nodePods, clients);
             case "deployment" -> Cluster.start(jar, jvm, Math.max(1, number(s, "deploy-replicas", 1_000) * 3 / 2 / nodePods),
