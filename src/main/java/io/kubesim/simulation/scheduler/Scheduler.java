@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * default-scheduler: picks a node for each pending pod (filter, then least-allocated score with a
@@ -37,6 +38,8 @@ public final class Scheduler implements Reconciler {
 
     static final String NAME = "default-scheduler";
     private static final EventRecorder.Source SOURCE = new EventRecorder.Source(NAME, null);
+    private static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
+    private static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
     private final ResourceClient client;
     private final ClusterTime time;
@@ -48,6 +51,7 @@ public final class Scheduler implements Reconciler {
     private final List<FilterPlugin> filters = Filters.defaults();
     private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final AtomicInteger nextStartNodeIndex = new AtomicInteger();
 
     public Scheduler(ResourceClient client, InformerFactory informers, ClusterTime time, EventRecorder events,
                      ScheduledExecutorService timer, MeterRegistry meters) {
@@ -148,7 +152,11 @@ public final class Scheduler implements Reconciler {
         Map<String, Integer> reasons = new TreeMap<>();
         int resolvable = 0;
         List<Node> feasible = new ArrayList<>();
-        for (Node node : all) {
+        int toFind = numFeasibleNodesToFind(all.size());
+        int start = all.isEmpty() ? 0 : Math.floorMod(nextStartNodeIndex.get(), all.size());
+        int processed = 0;
+        for (int i = 0; i < all.size() && feasible.size() < toFind; i++, processed++) {
+            Node node = all.get((start + i) % all.size());
             NodeUsage.Totals used = usage.of(node.getMetadata().getName());
             String why = firstFailure(pod, requests, node, used);
             if (why == null) {
@@ -162,11 +170,25 @@ public final class Scheduler implements Reconciler {
                 }
             }
         }
+        nextStartNodeIndex.set(all.isEmpty() ? 0 : (start + processed) % all.size());
         if (feasible.isEmpty()) {
             return unschedulable(pod, key, all.size(), reasons, resolvable);
         }
         Node chosen = best(feasible, nonZero);
         return bind(pod, key, chosen);
+    }
+
+    /**
+     * kube-scheduler's {@code numFeasibleNodesToFind} with the default adaptive {@code percentageOfNodesToScore}:
+     * every node below 100 nodes; else (50 - nodes/125) percent, at least 5 % and at least 100 nodes. Filtering
+     * stops once that many feasible nodes are found, starting where the previous pod's search stopped.
+     */
+    static int numFeasibleNodesToFind(int allNodes) {
+        if (allNodes < MIN_FEASIBLE_NODES_TO_FIND) {
+            return allNodes;
+        }
+        int percentage = Math.max(MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND, 50 - allNodes / 125);
+        return Math.max(MIN_FEASIBLE_NODES_TO_FIND, allNodes * percentage / 100);
     }
 
     /** The first failing filter's reasons, prefixed 'R' when preemption could resolve it, else 'U'. */
