@@ -5,9 +5,14 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The shared loop behind every controller: a work queue fed by informer events and periodic
@@ -23,12 +28,15 @@ public final class ControllerLoop {
     private final int workers;
     private final List<Thread> threads = new ArrayList<>();
     private final Timer latency;
+    private final ScheduledExecutorService timer;
+    private ScheduledFuture<?> resyncTask;
 
     public ControllerLoop(String name, Reconciler reconciler, int workers, ScheduledExecutorService timer,
                           MeterRegistry meters) {
         this.name = name;
         this.reconciler = reconciler;
         this.queue = new WorkQueue(timer);
+        this.timer = timer;
         this.workers = workers;
         this.latency = Timer.builder("kubesim.controller.reconcile").tag("controller", name)
                 .description("Reconcile latency").register(meters);
@@ -55,6 +63,17 @@ public final class ControllerLoop {
             t.start();
             threads.add(t);
         }
+    }
+
+    /**
+     * Starts the workers and, every {@code period}, enqueues every key {@code keys} gives (the informers' resync of
+     * kube-controller-manager), until {@link #stop()}.
+     */
+    public synchronized void start(Duration period, Supplier<? extends Collection<String>> keys) {
+        start();
+        long millis = period.toMillis();
+        resyncTask = timer.scheduleAtFixedRate(() -> keys.get().forEach(this::enqueue), millis, millis,
+                TimeUnit.MILLISECONDS);
     }
 
     private void work() {
@@ -86,7 +105,10 @@ public final class ControllerLoop {
         }
     }
 
-    public void stop() {
+    public synchronized void stop() {
+        if (resyncTask != null) {
+            resyncTask.cancel(false);
+        }
         queue.shutdown();
         threads.forEach(Thread::interrupt);
     }

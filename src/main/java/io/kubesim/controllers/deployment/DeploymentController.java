@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -42,9 +40,7 @@ public final class DeploymentController {
     private final Informer<ReplicaSet> replicaSets;
     private final Informer<Pod> pods;
     private final ControllerLoop loop;
-    private final ScheduledExecutorService timer;
     private final Duration resync;
-    private ScheduledFuture<?> resyncTask;
 
     public DeploymentController(ResourceClient client, InformerFactory informers, EventRecorder events, ClusterTime time,
                                 ScheduledExecutorService timer, MeterRegistry meters, Settings settings) {
@@ -57,7 +53,6 @@ public final class DeploymentController {
         Rollouts rollouts = new Rollouts(own, newReplicaSets, new ReplicaSetScaler(own, events), status);
         this.loop = new ControllerLoop(NAME, new DeploymentReconciler(own, deployments, replicaSets, pods,
                 newReplicaSets, rollouts, status), settings.workers(), timer, meters);
-        this.timer = timer;
         this.resync = settings.resync();
         deployments.addHandler(new DeploymentEvents());
         replicaSets.addHandler(new ReplicaSetEvents());
@@ -70,16 +65,10 @@ public final class DeploymentController {
     }
 
     public void start() {
-        loop.start();
-        long period = resync.toMillis();
-        resyncTask = timer.scheduleAtFixedRate(() -> deployments.keys().forEach(loop::enqueue), period, period,
-                TimeUnit.MILLISECONDS);
+        loop.start(resync, deployments::keys);
     }
 
     public void stop() {
-        if (resyncTask != null) {
-            resyncTask.cancel(false);
-        }
         loop.stop();
     }
 

@@ -47,8 +47,6 @@ public final class EndpointsController implements Reconciler {
     private final Informer<Pod> pods;
     private final Informer<Endpoints> endpoints;
     private final ControllerLoop loop;
-    private final ScheduledExecutorService timer;
-    private java.util.concurrent.ScheduledFuture<?> resync;
 
     public EndpointsController(ResourceClient client, InformerFactory informers, ClusterTime time,
                                ScheduledExecutorService timer, MeterRegistry meters) {
@@ -57,23 +55,16 @@ public final class EndpointsController implements Reconciler {
         this.services = informers.informer(Service.class);
         this.pods = informers.informer(Pod.class);
         this.endpoints = informers.informer(Endpoints.class);
-        this.timer = timer;
         this.loop = new ControllerLoop("endpoint", this, 2, timer, meters);
         ServiceTriggers.register(services, pods, loop::enqueue);
     }
 
     /** Starts the workers and a resync of every Service every {@link ServiceTriggers#RESYNC}. */
     public synchronized void start() {
-        loop.start();
-        long period = ServiceTriggers.RESYNC.toMillis();
-        resync = timer.scheduleWithFixedDelay(() -> services.keys().forEach(loop::enqueue), period, period,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        loop.start(ServiceTriggers.RESYNC, services::keys);
     }
 
     public synchronized void stop() {
-        if (resync != null) {
-            resync.cancel(false);
-        }
         loop.stop();
     }
 

@@ -52,8 +52,6 @@ public final class EndpointSliceController implements Reconciler {
     private final Informer<Node> nodes;
     private final Informer<EndpointSlice> slices;
     private final ControllerLoop loop;
-    private final ScheduledExecutorService timer;
-    private java.util.concurrent.ScheduledFuture<?> resync;
     /** Writes not yet seen by the slice informer, per service: slice name → revision (-1 once deleted). */
     private final Map<String, Map<String, Long>> unseen = new ConcurrentHashMap<>();
 
@@ -69,7 +67,6 @@ public final class EndpointSliceController implements Reconciler {
             return l == null || !CONTROLLER.equals(l.get(MANAGED_BY)) || l.get(SERVICE_NAME) == null ? List.of()
                     : List.of(s.getMetadata().getNamespace() + "/" + l.get(SERVICE_NAME));
         });
-        this.timer = timer;
         this.loop = new ControllerLoop("endpointslice", this, 2, timer, meters);
         ServiceTriggers.register(services, pods, loop::enqueue);
         slices.addHandler(new Informer.Handler<>() {
@@ -85,16 +82,10 @@ public final class EndpointSliceController implements Reconciler {
 
     /** Starts the workers and a resync of every Service every {@link ServiceTriggers#RESYNC}. */
     public synchronized void start() {
-        loop.start();
-        long period = ServiceTriggers.RESYNC.toMillis();
-        resync = timer.scheduleWithFixedDelay(() -> services.keys().forEach(loop::enqueue), period, period,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        loop.start(ServiceTriggers.RESYNC, services::keys);
     }
 
     public synchronized void stop() {
-        if (resync != null) {
-            resync.cancel(false);
-        }
         loop.stop();
     }
 

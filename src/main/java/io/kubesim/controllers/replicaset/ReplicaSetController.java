@@ -21,8 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,10 +45,8 @@ public final class ReplicaSetController<T extends HasMetadata> {
     private final Informer<Pod> pods;
     private final ControllerExpectations expectations;
     private final ControllerLoop loop;
-    private final ScheduledExecutorService timer;
     private final Duration resync;
     private final ExecutorService creates;
-    private ScheduledFuture<?> resyncTask;
 
     public ReplicaSetController(ReplicaKind<T> kind, ResourceClient client, InformerFactory informers,
                                 EventRecorder events, ClusterTime time, ScheduledExecutorService timer,
@@ -66,7 +62,6 @@ public final class ReplicaSetController<T extends HasMetadata> {
                 expectations, this::relatedPods, time, settings.burstReplicas(), creates);
         this.loop = new ControllerLoop(kind.controllerName(), new ReplicaSetReconciler<>(kind, own, owners, pods,
                 expectations, manager, time), settings.workers(), timer, meters);
-        this.timer = timer;
         this.resync = settings.resync();
         owners.addHandler(new OwnerEvents());
         pods.addHandler(new PodEvents());
@@ -87,16 +82,10 @@ public final class ReplicaSetController<T extends HasMetadata> {
     }
 
     public void start() {
-        loop.start();
-        long period = resync.toMillis();
-        resyncTask = timer.scheduleAtFixedRate(() -> owners.keys().forEach(loop::enqueue), period, period,
-                TimeUnit.MILLISECONDS);
+        loop.start(resync, owners::keys);
     }
 
     public void stop() {
-        if (resyncTask != null) {
-            resyncTask.cancel(false);
-        }
         loop.stop();
         creates.shutdown();
     }
