@@ -1,5 +1,6 @@
 package io.kubesim.api;
 
+import io.kubesim.api.openapi.ConditionalGet;
 import io.kubesim.registry.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,17 +60,7 @@ final class DiscoveryEndpoint {
 
     private void aggregated(HttpServletRequest req, HttpServletResponse resp, boolean core) throws IOException {
         byte[] body = json.writeValueAsBytes(discovery.aggregated(core));
-        String etag = "\"" + sha256(body) + "\"";
-        resp.setHeader("ETag", etag);
-        resp.setHeader("Vary", "Accept");
-        if (etag.equals(req.getHeader("If-None-Match"))) {
-            resp.setStatus(304);
-            return;
-        }
-        resp.setStatus(200);
-        resp.setContentType(AGGREGATED_TYPE);
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        ConditionalGet.write(req, resp, body, sha256(body), AGGREGATED_TYPE, true);
     }
 
     static String sha256(byte[] body) {

@@ -87,32 +87,13 @@ public class OpenApiEndpoint {
             notAcceptable(resp);
             return;
         }
-        String etag = "\"" + OpenApiDocuments.sha512(body) + "\"";
-        resp.setHeader("ETag", etag);
-        resp.setHeader("Vary", "Accept");
-        if (etag.equals(req.getHeader("If-None-Match"))) {
-            resp.setStatus(304);
-            return;
-        }
-        resp.setStatus(200);
-        resp.setContentType(protobuf ? OpenApiV2.PROTOBUF_CONTENT_TYPE : JSON);
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        ConditionalGet.write(req, resp, body, OpenApiDocuments.sha512(body),
+                protobuf ? OpenApiV2.PROTOBUF_CONTENT_TYPE : JSON, true);
     }
 
     private static void serve(HttpServletRequest req, HttpServletResponse resp, byte[] body, String hash)
             throws IOException {
-        String etag = "\"" + hash + "\"";
-        resp.setHeader("ETag", etag);
-        resp.setHeader("Vary", "Accept");
-        if (etag.equals(req.getHeader("If-None-Match"))) {
-            resp.setStatus(304);
-            return;
-        }
-        resp.setStatus(200);
-        resp.setContentType(JSON);
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        ConditionalGet.write(req, resp, body, hash, JSON, true);
     }
 
     /** Whether an Accept header admits JSON: absent, or a clause for JSON or a wildcard without {@code q=0}. */

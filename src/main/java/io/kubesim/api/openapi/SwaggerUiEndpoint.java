@@ -64,16 +64,7 @@ public class SwaggerUiEndpoint {
     @GetMapping("/openapi.yaml")
     public void contract(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         byte[] body = contract();
-        String etag = "\"" + OpenApiDocuments.sha512(body) + "\"";
-        resp.setHeader("ETag", etag);
-        if (etag.equals(req.getHeader("If-None-Match"))) {
-            resp.setStatus(304);
-            return;
-        }
-        resp.setStatus(200);
-        resp.setContentType("application/yaml");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        ConditionalGet.write(req, resp, body, OpenApiDocuments.sha512(body), "application/yaml", false);
     }
 
     private byte[] contract() {
