@@ -45,13 +45,17 @@ final class ManagedFields {
         };
     }
 
-    /** Records a non-apply write of {@code next} (over {@code old}, null on create) in next's managedFields. */
-    <T extends HasMetadata> void update(ResourceType t, T old, T next, Subresource sub, String managerName, Instant now) {
+    /**
+     * Records a non-apply write of {@code next} in next's managedFields; {@code stored} is the JSON of the object it
+     * replaces as stored (the encoding of its typed form), null on create.
+     */
+    <T extends HasMetadata> void update(ResourceType t, byte[] stored, T next, Subresource sub, String managerName,
+                                        Instant now) {
         String subresource = subresource(sub);
         if (subresource == null) {
             return;
         }
-        JsonNode oldTree = old == null ? null : codec.tree(old);
+        JsonNode oldTree = stored == null ? null : codec.tree(stored);
         JsonNode result = manager.update(oldTree, codec.tree(next), managerName, t.apiVersion(), subresource, now);
         next.getMetadata().setManagedFields(entries(result));
     }

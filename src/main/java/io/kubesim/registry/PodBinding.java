@@ -28,7 +28,8 @@ final class PodBinding {
             throw ApiException.invalid("", "Binding", name, List.of(io.kubesim.registry.validation.FieldError.required(
                     "target.name", "")));
         }
-        return writes.update(pods, namespace, name, Subresource.SYSTEM, (pod, stored) -> {
+        return writes.update(pods, namespace, name, Subresource.SYSTEM, (fresh, stored) -> {
+            Pod pod = fresh.get();
             if (uid != null && !uid.isEmpty() && !uid.equals(pod.getMetadata().getUid())) {
                 throw conflict(name, "Precondition failed: UID in precondition: " + uid + ", UID in object meta: "
                         + pod.getMetadata().getUid());

@@ -204,7 +204,7 @@ public final class ResourceRegistry {
     public <T extends HasMetadata> T mutate(Class<T> type, String namespace, String name, Subresource sub,
                                             UnaryOperator<T> change, WriteOptions o) {
         ResourceStrategy<T> s = catalog.strategy(type);
-        WriteResult r = writes.update(s, namespace, name, sub, (current, stored) -> change.apply(current), false, o,
+        WriteResult r = writes.update(s, namespace, name, sub, (current, stored) -> change.apply(current.get()), false, o,
                 new ArrayList<>());
         return decode(r.object(), s);
     }

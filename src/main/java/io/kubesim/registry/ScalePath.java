@@ -110,7 +110,8 @@ final class ScalePath {
     private <T extends HasMetadata> WriteResult applyScale(ResourceStrategy<T> s, String namespace, String name,
                                                            UnaryOperator<Scale> request, WriteOptions o) {
         ResourceType t = s.type();
-        WriteResult r = writes.update(s, namespace, name, Subresource.SCALE, (current, stored) -> {
+        WriteResult r = writes.update(s, namespace, name, Subresource.SCALE, (fresh, stored) -> {
+            T current = fresh.get();
             Scale view = scaleOf(s, current, stored.revision());
             Scale requested = request.apply(view);
             int replicas = requested.getSpec() == null || requested.getSpec().getReplicas() == null ? 0

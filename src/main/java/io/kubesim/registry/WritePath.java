@@ -32,10 +32,13 @@ final class WritePath {
     private static final int MAX_ATTEMPTS = 16;
     private static final int MAX_GENERATE_ATTEMPTS = 8;
 
-    /** Computes the new object from a fresh copy of the stored one (may be called more than once). */
+    /**
+     * Computes the new object for one attempt (may be called more than once); {@code current} decodes a fresh,
+     * mutable copy of the stored object on demand (writes that replace the whole object never ask for it).
+     */
     @FunctionalInterface
     interface Mutation<T> {
-        T apply(T current, CachedObject stored);
+        T apply(java.util.function.Supplier<T> current, CachedObject stored);
     }
 
     private final ObjectCodec codec;
@@ -252,13 +255,13 @@ final class WritePath {
             }
             Class<T> type = castType(t);
             T old = codec.decode(stored.json(), type);
-            T next = mutation.apply(codec.decode(stored.json(), type), stored);
+            T next = mutation.apply(() -> codec.decode(stored.json(), type), stored);
             if (next == null) {
                 return new WriteResult(200, ReadPath.apiObject(stored), null, warnings);
             }
             prepareUpdate(s, next, old, sub, name);
             if (trackFields) {
-                managed.update(t, old, next, sub, o.managerOrUserAgent(), clock.instant());
+                managed.update(t, stored.json(), next, sub, o.managerOrUserAgent(), clock.instant());
             }
             if (shouldDeleteDuringUpdate(next, old)) {
                 return deleteDuringUpdate(t, stored, next, o, warnings);

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 final class FieldsV1 {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Memo<JsonNode, FieldSet> READ = new Memo<>(4_096);
 
     private FieldsV1() {
     }
@@ -38,6 +39,11 @@ final class FieldsV1 {
         });
     }
 
+    /**
+     * Parses a FieldsV1 object. Every write re-reads the stored object's managedFields, and objects of one kind
+     * written by the same managers mostly carry equal sets, so parsed sets (immutable) are remembered by content,
+     * up to 4,096 of them.
+     */
     static FieldSet read(JsonNode fieldsV1) {
         if (fieldsV1 == null || fieldsV1.isNull() || fieldsV1.isMissingNode()) {
             return FieldSet.empty();
@@ -45,6 +51,10 @@ final class FieldsV1 {
         if (!fieldsV1.isObject()) {
             throw new IllegalArgumentException("FieldsV1 must be a JSON object");
         }
+        return READ.get(fieldsV1, FieldsV1::parse, JsonNode::deepCopy);
+    }
+
+    private static FieldSet parse(JsonNode fieldsV1) {
         FieldSet.Builder builder = new FieldSet.Builder();
         readLevel(fieldsV1, FieldPath.ROOT, builder);
         return builder.build();

@@ -22,6 +22,8 @@ import java.util.Map;
 final class ManagedFieldsCodec {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Entries are re-read on every write, and their times (whole seconds) repeat across entries and objects. */
+    private static final Memo<String, Instant> TIMES = new Memo<>(1_024);
 
     private static final Comparator<ObjectNode> ORDER = Comparator
             .comparing((ObjectNode e) -> e.path("operation").asString(""))
@@ -99,10 +101,14 @@ final class ManagedFieldsCodec {
         if (time == null || time.isNull()) {
             return null;
         }
+        return TIMES.get(time.asString(), ManagedFieldsCodec::parseTime, t -> t);
+    }
+
+    private static Instant parseTime(String time) {
         try {
-            return OffsetDateTime.parse(time.asString()).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            return OffsetDateTime.parse(time).toInstant().truncatedTo(ChronoUnit.SECONDS);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("invalid time " + time.asString() + " in managed fields entry", e);
+            throw new IllegalArgumentException("invalid time " + time + " in managed fields entry", e);
         }
     }
 

@@ -19,7 +19,7 @@ final class Timestamps {
         }
         JsonNode oldMf = ManagedFieldsCodec.of(old);
         JsonNode newMf = ManagedFieldsCodec.of(updated);
-        if (!sameIgnoringTimes(oldMf, newMf) || !Values.equal(without(old), without(updated))) {
+        if (!sameIgnoringTimes(oldMf, newMf) || !sameIgnoringManagedFields(old, updated)) {
             return updated;
         }
         ObjectNode metadata = (ObjectNode) updated.get("metadata");
@@ -39,27 +39,15 @@ final class Timestamps {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (!Values.equal(withoutTime(a.get(i)), withoutTime(b.get(i)))) {
+            if (!Values.equalExcept(a.get(i), b.get(i), "time")) {
                 return false;
             }
         }
         return true;
     }
 
-    private static JsonNode withoutTime(JsonNode entry) {
-        if (!(entry instanceof ObjectNode o)) {
-            return entry;
-        }
-        ObjectNode copy = o.deepCopy();
-        copy.remove("time");
-        return copy;
-    }
-
-    private static JsonNode without(JsonNode object) {
-        ObjectNode copy = (ObjectNode) object.deepCopy();
-        if (copy.get("metadata") instanceof ObjectNode metadata) {
-            metadata.remove("managedFields");
-        }
-        return copy;
+    private static boolean sameIgnoringManagedFields(JsonNode a, JsonNode b) {
+        return Values.equalExcept(a, b, "metadata")
+                && Values.equalExcept(a.get("metadata"), b.get("metadata"), "managedFields");
     }
 }

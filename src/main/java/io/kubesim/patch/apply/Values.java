@@ -153,6 +153,29 @@ final class Values {
         return compare(a, b) == 0;
     }
 
+    /** {@link #equal}, ignoring the property {@code key} when both values are objects (without copying them). */
+    static boolean equalExcept(JsonNode a, JsonNode b, String key) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (!a.isObject() || !b.isObject()) {
+            return equal(a, b);
+        }
+        if (a.size() - (a.has(key) ? 1 : 0) != b.size() - (b.has(key) ? 1 : 0)) {
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> e : a.properties()) {
+            if (e.getKey().equals(key)) {
+                continue;
+            }
+            JsonNode other = b.get(e.getKey());
+            if (other == null || !equal(e.getValue(), other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code value.ToString}: strings Go-quoted, maps as {@code k=v} pairs, lists bracketed. */
     static String toDisplay(JsonNode v) {
         switch (rank(v)) {

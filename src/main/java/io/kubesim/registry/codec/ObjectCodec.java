@@ -22,6 +22,7 @@ import tools.jackson.databind.introspect.AnnotatedClass;
 import tools.jackson.databind.introspect.AnnotatedMember;
 import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -61,6 +62,7 @@ public final class ObjectCodec {
 
     private static JsonMapper.Builder base() {
         return JsonMapper.builder()
+                .addModule(new BlackbirdModule())
                 .addModule(new SimpleModule("kubesim-model-fixes")
                         .addValueInstantiator(OwnerReference.class, new EmptyOwnerReference()))
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
