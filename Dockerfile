@@ -21,7 +21,7 @@ VOLUME ["/data"]
 ENV SERVER_ADDRESS=0.0.0.0 \
     SERVER_PORT=8080 \
     SPRING_DATASOURCE_URL="jdbc:h2:file:/data/kubesim;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseStringDeduplication"
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/readyz || exit 1

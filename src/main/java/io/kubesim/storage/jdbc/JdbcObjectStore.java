@@ -36,6 +36,7 @@ public final class JdbcObjectStore implements ObjectStore, AutoCloseable {
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final GroupCommitWriter writer;
     private final Clock clock;
+    private final java.util.Optional<H2Housekeeping> housekeeping;
 
     public JdbcObjectStore(DataSource dataSource, StorageProperties properties, Clock clock) {
         this.dataSource = dataSource;
@@ -43,6 +44,7 @@ public final class JdbcObjectStore implements ObjectStore, AutoCloseable {
         long head = loadKnownRevisions();
         this.writer = new GroupCommitWriter(dataSource, known, listeners, properties, clock, head);
         writer.start();
+        this.housekeeping = H2Housekeeping.startIfH2File(dataSource, java.time.Duration.ofSeconds(1));
     }
 
     private long loadKnownRevisions() {
@@ -189,6 +191,7 @@ public final class JdbcObjectStore implements ObjectStore, AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.ifPresent(H2Housekeeping::close);
         writer.close();
     }
 }

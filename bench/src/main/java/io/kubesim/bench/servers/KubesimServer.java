@@ -19,6 +19,9 @@ public final class KubesimServer extends ServerProcess {
         super("kubesim", command, dir, port);
     }
 
+    /** The JVM options kubesim's own launchers use (the Dockerfile and {@code ./mvnw spring-boot:run}). */
+    static final List<String> SHIPPED_JVM_OPTIONS = List.of("-XX:+UseStringDeduplication");
+
     /**
      * Starts kubesim and waits until {@code /readyz} answers.
      *
@@ -36,6 +39,7 @@ public final class KubesimServer extends ServerProcess {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
+        cmd.addAll(SHIPPED_JVM_OPTIONS);
         cmd.addAll(jvmOptions);
         cmd.add("-jar");
         cmd.add(jar.toAbsolutePath().toString());
