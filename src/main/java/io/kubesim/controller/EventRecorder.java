@@ -41,7 +41,7 @@ public final class EventRecorder implements AutoCloseable {
     };
 
     public EventRecorder(ResourceClient client, ClusterTime time) {
-        this.client = client.as("event-recorder");
+        this.client = client;
         this.time = time;
     }
 
@@ -83,7 +83,9 @@ public final class EventRecorder implements AutoCloseable {
         String stamp = DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
         try {
             String existing = recent.get(key);
-            if (existing != null && bump(namespace, existing, stamp)) {
+            // written under the recording component's name, as upstream's components write their own events
+            ResourceClient writer = client.as(source.component());
+            if (existing != null && bump(writer, namespace, existing, stamp)) {
                 return;
             }
             Event e = new Event();
@@ -101,16 +103,16 @@ public final class EventRecorder implements AutoCloseable {
             e.setCount(1);
             e.setReportingComponent(source.component());
             e.setReportingInstance(source.host() == null ? "" : source.host());
-            Event created = client.create(e);
+            Event created = writer.create(e);
             recent.put(key, created.getMetadata().getName());
         } catch (ClientException ex) {
             log.debug("event {} on {}/{} not recorded: {}", reason, namespace, ref.getName(), ex.getMessage());
         }
     }
 
-    private boolean bump(String namespace, String name, String stamp) {
+    private boolean bump(ResourceClient writer, String namespace, String name, String stamp) {
         try {
-            client.edit(Event.class, namespace, name, e -> {
+            writer.edit(Event.class, namespace, name, e -> {
                 e.setCount(e.getCount() == null ? 2 : e.getCount() + 1);
                 e.setLastTimestamp(stamp);
                 return e;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,6 +69,10 @@ class SimulatedClusterTest extends ClusterTestBase {
         assertThat(condition(p, "PodScheduled")).isEqualTo("True");
         assertThat(container(p).getState().getRunning()).isNotNull();
         await().atMost(DEADLINE).until(() -> reasons("web").containsAll(List.of("Scheduled", "Created", "Started")));
+        Map<String, String> managers = new HashMap<>();
+        client.v1().events().withField("involvedObject.name", "web").list().getItems().forEach(e ->
+                managers.put(e.getReason(), e.getMetadata().getManagedFields().get(0).getManager()));
+        assertThat(managers).containsEntry("Scheduled", "default-scheduler").containsEntry("Started", "kubelet");
     }
 
     private List<String> reasons(String pod) {
