@@ -21,6 +21,11 @@ final class DiscoveryEndpoint {
     private final Discovery discovery;
     private final Responder responder;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** The aggregated documents of /api (true) and /apis (false): the catalog is fixed once the server runs. */
+    private final java.util.Map<Boolean, Aggregated> aggregatedDocuments = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Aggregated(byte[] body, String etag) {
+    }
 
     DiscoveryEndpoint(Discovery discovery, Responder responder) {
         this.discovery = discovery;
@@ -59,8 +64,11 @@ final class DiscoveryEndpoint {
     }
 
     private void aggregated(HttpServletRequest req, HttpServletResponse resp, boolean core) throws IOException {
-        byte[] body = json.writeValueAsBytes(discovery.aggregated(core));
-        ConditionalGet.write(req, resp, body, sha256(body), AGGREGATED_TYPE, true);
+        Aggregated document = aggregatedDocuments.computeIfAbsent(core, c -> {
+            byte[] body = json.writeValueAsBytes(discovery.aggregated(c));
+            return new Aggregated(body, sha256(body));
+        });
+        ConditionalGet.write(req, resp, document.body(), document.etag(), AGGREGATED_TYPE, true);
     }
 
     static String sha256(byte[] body) {
