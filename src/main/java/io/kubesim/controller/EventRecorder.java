@@ -13,36 +13,42 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Records core/v1 Events like client-go's recorder: asynchronous, and a repeat of the same event
  * (same object, type, reason, message, source) increments {@code count} and moves
  * {@code lastTimestamp} instead of creating a new object.
+ * <p>
+ * Events go through {@value #LANES} writer lanes chosen by the involved object, so one object's events keep their
+ * order while different objects' events are written concurrently (and share the store's group commits, as the many
+ * kubelets and controllers of a real cluster write theirs in parallel). Like client-go's broadcaster, which queues at
+ * most 1,000 events and drops the rest ({@code maxQueuedEvents}, {@code DropIfChannelFull}), a lane holding
+ * {@value #QUEUED_PER_LANE} unwritten events drops new ones instead of growing without bound.
  */
 public final class EventRecorder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
-    private static final int REMEMBERED = 4096;
+    static final int LANES = 4;
+    static final int QUEUED_PER_LANE = 1000;
+    private static final int REMEMBERED_PER_LANE = 1024;
 
     private final ResourceClient client;
     private final ClusterTime time;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kubesim-event-recorder");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<String, String> recent = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final Lane[] lanes = new Lane[LANES];
+    private final AtomicLong dropped = new AtomicLong();
 
     public EventRecorder(ResourceClient client, ClusterTime time) {
         this.client = client;
         this.time = time;
+        for (int i = 0; i < LANES; i++) {
+            lanes[i] = new Lane(i);
+        }
     }
 
     /** Where an event comes from: component (e.g. {@code kubelet}) and host (a node name, or null). */
@@ -60,7 +66,43 @@ public final class EventRecorder implements AutoCloseable {
     public void record(HasMetadata involved, String fieldPath, Source source, String type, String reason, String message) {
         ObjectReference ref = reference(involved, fieldPath);
         Instant at = time.now();
-        writer.execute(() -> write(ref, source, type, reason, message, at));
+        Lane lane = lanes[Math.floorMod(String.valueOf(ref.getUid()).hashCode(), LANES)];
+        try {
+            lane.executor.execute(() -> write(lane, ref, source, type, reason, message, at));
+        } catch (RejectedExecutionException e) {
+            if (!lane.executor.isShutdown() && dropped.incrementAndGet() % QUEUED_PER_LANE == 1) {
+                log.warn("too many queued events, dropped {} so far (latest: {} {} on {}/{})", dropped.get(), reason,
+                        type, ref.getNamespace(), ref.getName());
+            }
+        }
+    }
+
+    /** How many events were dropped because their lane's queue was full. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Tests: holds every lane's writer until {@code release} counts down, so queues fill deterministically. */
+    void holdLanes(CountDownLatch release) {
+        for (Lane lane : lanes) {
+            lane.executor.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    /** Whether every recorded event has been written (or dropped). */
+    boolean idle() {
+        for (Lane lane : lanes) {
+            if (lane.executor.getActiveCount() > 0 || !lane.executor.getQueue().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static ObjectReference reference(HasMetadata o, String fieldPath) {
@@ -75,14 +117,14 @@ public final class EventRecorder implements AutoCloseable {
         return ref;
     }
 
-    private void write(ObjectReference ref, Source source, String type, String reason, String message, Instant at) {
+    private void write(Lane lane, ObjectReference ref, Source source, String type, String reason, String message, Instant at) {
         String namespace = ref.getNamespace() == null || ref.getNamespace().isEmpty() ? "default" : ref.getNamespace();
         String key = String.join("\u0000", String.valueOf(source.component()), String.valueOf(source.host()),
                 ref.getKind(), namespace, ref.getName(), String.valueOf(ref.getUid()), String.valueOf(ref.getFieldPath()),
                 type, reason, message);
         String stamp = DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
         try {
-            String existing = recent.get(key);
+            String existing = lane.recent.get(key);
             // written under the recording component's name, as upstream's components write their own events
             ResourceClient writer = client.as(source.component());
             if (existing != null && bump(writer, namespace, existing, stamp)) {
@@ -90,7 +132,11 @@ public final class EventRecorder implements AutoCloseable {
             }
             Event e = new Event();
             ObjectMeta m = new ObjectMeta();
-            m.setName(ref.getName() + "." + Long.toHexString(at.getEpochSecond() * 1_000_000_000L + at.getNano()));
+            // upstream names an event <object>.<hex UnixNano>; the lane keeps the suffix rising so two events of one
+            // object recorded within the clock's resolution do not collide
+            long nanos = Math.max(at.getEpochSecond() * 1_000_000_000L + at.getNano(), lane.lastNanos + 1);
+            lane.lastNanos = nanos;
+            m.setName(ref.getName() + "." + Long.toHexString(nanos));
             m.setNamespace(namespace);
             e.setMetadata(m);
             e.setInvolvedObject(ref);
@@ -104,7 +150,7 @@ public final class EventRecorder implements AutoCloseable {
             e.setReportingComponent(source.component());
             e.setReportingInstance(source.host() == null ? "" : source.host());
             Event created = writer.create(e);
-            recent.put(key, created.getMetadata().getName());
+            lane.recent.put(key, created.getMetadata().getName());
         } catch (ClientException ex) {
             log.debug("event {} on {}/{} not recorded: {}", reason, namespace, ref.getName(), ex.getMessage());
         }
@@ -125,6 +171,29 @@ public final class EventRecorder implements AutoCloseable {
 
     @Override
     public void close() {
-        writer.shutdownNow();
+        for (Lane lane : lanes) {
+            lane.executor.shutdownNow();
+        }
+    }
+
+    /** One writer thread with its bounded queue and its memory of recent events (only this thread touches it). */
+    private static final class Lane {
+        final ThreadPoolExecutor executor;
+        long lastNanos;
+        final Map<String, String> recent = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > REMEMBERED_PER_LANE;
+            }
+        };
+
+        Lane(int index) {
+            executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED_PER_LANE),
+                    r -> {
+                        Thread t = new Thread(r, "kubesim-event-recorder-" + index);
+                        t.setDaemon(true);
+                        return t;
+                    }, new ThreadPoolExecutor.AbortPolicy());
+        }
     }
 }
