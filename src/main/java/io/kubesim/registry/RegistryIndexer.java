@@ -48,11 +48,25 @@ final class RegistryIndexer implements ObjectIndexer {
         String[] values = new String[names.size()];
         for (int i = 0; i < values.length; i++) {
             Object v = extractors.get(names.get(i)).apply(object);
-            values[i] = v == null ? "" : v.toString();
+            values[i] = v == null ? "" : v.toString().intern();
         }
-        Map<String, String> labels = object.getMetadata() == null || object.getMetadata().getLabels() == null
-                ? Map.of() : Map.copyOf(object.getMetadata().getLabels());
-        return new Indexed(labels, values);
+        Map<String, String> labels = object.getMetadata() == null ? null : object.getMetadata().getLabels();
+        return new Indexed(labels == null || labels.isEmpty() ? Map.of() : interned(labels), values);
+    }
+
+    /**
+     * An immutable copy with interned keys and values. Field values and labels repeat across objects (a phase, a node
+     * name, a ReplicaSet's labels on each of its pods, a pod's name and uid on each of its events), and the watch cache
+     * keeps them for every object: interning keeps one copy of each.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> interned(Map<String, String> labels) {
+        Map.Entry<String, String>[] entries = new Map.Entry[labels.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            entries[i++] = Map.entry(e.getKey().intern(), e.getValue() == null ? "" : e.getValue().intern());
+        }
+        return Map.ofEntries(entries);
     }
 
     @Override
