@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -75,6 +76,29 @@ public final class ResourceClient {
                 out.add(registry.decode(o, s));
             }
             return out;
+        } catch (ApiException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Lists every namespace in pages of {@code pageSize} (one consistent snapshot, as a paginated client sees it),
+     * handing each decoded page to {@code page}: memory stays bounded however many objects there are.
+     */
+    public <T extends HasMetadata> void forEachPage(Class<T> type, int pageSize, Consumer<List<T>> page) {
+        try {
+            ResourceStrategy<T> s = strategy(type);
+            String token = null;
+            do {
+                ApiList list = registry.list(s, null, new ListOptions(null, null, null, null, (long) pageSize, token,
+                        false, false, null, null));
+                List<T> out = new ArrayList<>(list.items().size());
+                for (ApiObject o : list.items()) {
+                    out.add(registry.decode(o, s));
+                }
+                page.accept(out);
+                token = list.continueToken();
+            } while (token != null && !token.isEmpty());
         } catch (ApiException e) {
             throw translate(e);
         }

@@ -254,21 +254,22 @@ final class WritePath {
                 throw ApiException.notFound(t.group(), t.plural(), name);
             }
             Class<T> type = castType(t);
-            T old = codec.decode(stored.json(), type);
-            T next = mutation.apply(() -> codec.decode(stored.json(), type), stored);
+            byte[] storedJson = stored.json();
+            T old = codec.decode(storedJson, type);
+            T next = mutation.apply(() -> codec.decode(storedJson, type), stored);
             if (next == null) {
                 return new WriteResult(200, ReadPath.apiObject(stored), null, warnings);
             }
             prepareUpdate(s, next, old, sub, name);
             if (trackFields) {
-                managed.update(t, stored.json(), next, sub, o.managerOrUserAgent(), clock.instant());
+                managed.update(t, storedJson, next, sub, o.managerOrUserAgent(), clock.instant());
             }
             if (shouldDeleteDuringUpdate(next, old)) {
                 return deleteDuringUpdate(t, stored, next, o, warnings);
             }
             RevisionTemplate template = codec.template(next);
             String oldRv = Long.toString(stored.revision());
-            if (template.sameAs(stored.json(), oldRv)) {
+            if (template.sameAs(storedJson, oldRv)) {
                 return new WriteResult(200, ReadPath.apiObject(stored), null, warnings);
             }
             warnings.addAll(s.warnings(next));

@@ -30,10 +30,22 @@ public final class ResourceCache {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<Subscription> subscribers = new ArrayList<>();
     private final LongSupplier globalRevision;
+    private final boolean compress;
+    private JsonCompression compression;
     private volatile long lastApplied;
 
     ResourceCache(ResourceDescriptor descriptor, int windowCapacity, long startRevision, LongSupplier globalRevision) {
+        this(descriptor, windowCapacity, startRevision, globalRevision, false);
+    }
+
+    /**
+     * @param compress keep documents deflated (for resources with many objects that are rarely read, such as Events):
+     *                 less memory, and an inflate on every read
+     */
+    ResourceCache(ResourceDescriptor descriptor, int windowCapacity, long startRevision, LongSupplier globalRevision,
+                  boolean compress) {
         this.descriptor = descriptor;
+        this.compress = compress;
         for (int i = 0; i < descriptor.fieldNames().size(); i++) {
             fieldIndex.put(descriptor.fieldNames().get(i), i);
         }
@@ -52,7 +64,20 @@ public final class ResourceCache {
 
     /** Loads an object at startup (before any change is applied). */
     void load(CachedObject object) {
-        objects.put(object.key(), object);
+        objects.put(object.key(), kept(object));
+    }
+
+    /** The form in which the cache keeps {@code object}; the first object kept also makes the dictionary. */
+    private CachedObject kept(CachedObject object) {
+        if (!compress) {
+            return object;
+        }
+        synchronized (this) {
+            if (compression == null) {
+                compression = new JsonCompression(object.json());
+            }
+        }
+        return object.compressed(compression);
     }
 
     /** Applies one committed change and fans it out to the watchers (writer thread). */
@@ -60,13 +85,15 @@ public final class ResourceCache {
         lock.writeLock().lock();
         try {
             CachedObject previous = objects.get(object.key());
+            CachedObject kept = kept(object);
             if (type == ChangeType.DELETED) {
                 objects.remove(object.key());
             } else {
-                objects.put(object.key(), object);
+                objects.put(object.key(), kept);
             }
+            // the window keeps the compact form; live watchers get the document as written (no inflate per watcher)
+            window.append(kept == object ? new CachedEvent(type, object, previous) : new CachedEvent(type, kept, previous));
             CachedEvent event = new CachedEvent(type, object, previous);
-            window.append(event);
             lastApplied = object.revision();
             for (Subscription s : subscribers) {
                 WatchEvent e = translate(event, s);

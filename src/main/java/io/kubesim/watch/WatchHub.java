@@ -67,7 +67,8 @@ public final class WatchHub implements ChangeListener {
     }
 
     private ResourceCache newCache(ResourceDescriptor d, long revision) {
-        return new ResourceCache(d, properties.windowSize(), revision, () -> completedRevision);
+        return new ResourceCache(d, properties.windowSize(), revision, () -> completedRevision,
+                properties.compressedResources().contains(d.resource()));
     }
 
     private static ResourceDescriptor anonymous(String resource) {

@@ -19,23 +19,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ResourceCacheTest {
 
     private long global;
-    private ResourceCache cache;
+    ResourceCache cache;
+
+    /** Whether the cache keeps its documents deflated (every test here runs both ways). */
+    boolean compressed() {
+        return false;
+    }
 
     @BeforeEach
     void setUp() {
         global = 10;
         cache = new ResourceCache(new ResourceDescriptor("pods", "v1", "Pod", List.of("status.phase")), 4, 10,
-                () -> global);
+                () -> global, compressed());
     }
 
-    private static CachedObject pod(String ns, String name, long rv, Map<String, String> labels, String phase) {
+    static CachedObject pod(String ns, String name, long rv, Map<String, String> labels, String phase) {
         String json = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\""
                 + ns + "\",\"resourceVersion\":\"" + rv + "\"},\"status\":{\"phase\":\"" + phase + "\"}}";
         return new CachedObject(ns, name, "uid-" + name, rv, json.getBytes(StandardCharsets.UTF_8), labels,
                 new String[]{phase});
     }
 
-    private void apply(ChangeType type, CachedObject o) {
+    void apply(ChangeType type, CachedObject o) {
         cache.apply(type, o);
         global = o.revision();
     }
