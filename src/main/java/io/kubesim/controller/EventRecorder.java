@@ -11,8 +11,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,9 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Records core/v1 Events like client-go's recorder: asynchronous, and a repeat of the same event
- * (same object, type, reason, message, source) increments {@code count} and moves
- * {@code lastTimestamp} instead of creating a new object.
+ * Records core/v1 Events like client-go's recorder: asynchronously, through its correlator (similar events
+ * aggregated, repeats counted, a per-object spam filter: see {@link EventCorrelator}).
  * <p>
  * Events go through {@value #LANES} writer lanes chosen by the involved object, so one object's events keep their
  * order while different objects' events are written concurrently (and share the store's group commits, as the many
@@ -36,7 +33,7 @@ public final class EventRecorder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
     static final int LANES = 4;
     static final int QUEUED_PER_LANE = 1000;
-    private static final int REMEMBERED_PER_LANE = 1024;
+    private static final int REMEMBERED_PER_LANE = 4096;
 
     private final ResourceClient client;
     private final ClusterTime time;
@@ -119,15 +116,15 @@ public final class EventRecorder implements AutoCloseable {
 
     private void write(Lane lane, ObjectReference ref, Source source, String type, String reason, String message, Instant at) {
         String namespace = ref.getNamespace() == null || ref.getNamespace().isEmpty() ? "default" : ref.getNamespace();
-        String key = String.join("\u0000", String.valueOf(source.component()), String.valueOf(source.host()),
-                ref.getKind(), namespace, ref.getName(), String.valueOf(ref.getUid()), String.valueOf(ref.getFieldPath()),
-                type, reason, message);
+        EventCorrelator.Decision d = lane.correlator.correlate(ref, namespace, source, type, reason, message, at);
+        if (d.skip()) {
+            return;
+        }
         String stamp = DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
         try {
-            String existing = lane.recent.get(key);
             // written under the recording component's name, as upstream's components write their own events
             ResourceClient writer = client.as(source.component());
-            if (existing != null && bump(writer, namespace, existing, stamp)) {
+            if (d.name() != null && bump(writer, namespace, d.name(), d.count(), d.message(), stamp)) {
                 return;
             }
             Event e = new Event();
@@ -141,25 +138,28 @@ public final class EventRecorder implements AutoCloseable {
             e.setMetadata(m);
             e.setInvolvedObject(ref);
             e.setReason(reason);
-            e.setMessage(message);
+            e.setMessage(d.message());
             e.setType(type);
             e.setSource(new EventSource(source.component(), source.host()));
             e.setFirstTimestamp(stamp);
             e.setLastTimestamp(stamp);
-            e.setCount(1);
-            e.setReportingComponent(source.component());
-            e.setReportingInstance(source.host() == null ? "" : source.host());
+            e.setCount(d.name() == null ? 1 : d.count());
+            if (!d.combined()) {
+                e.setReportingComponent(source.component());
+                e.setReportingInstance(source.host() == null ? "" : source.host());
+            }
             Event created = writer.create(e);
-            lane.recent.put(key, created.getMetadata().getName());
+            lane.correlator.written(d.key(), created.getMetadata().getName());
         } catch (ClientException ex) {
             log.debug("event {} on {}/{} not recorded: {}", reason, namespace, ref.getName(), ex.getMessage());
         }
     }
 
-    private boolean bump(ResourceClient writer, String namespace, String name, String stamp) {
+    private boolean bump(ResourceClient writer, String namespace, String name, int count, String message, String stamp) {
         try {
             writer.edit(Event.class, namespace, name, e -> {
-                e.setCount(e.getCount() == null ? 2 : e.getCount() + 1);
+                e.setCount(count);
+                e.setMessage(message);
                 e.setLastTimestamp(stamp);
                 return e;
             });
@@ -176,16 +176,11 @@ public final class EventRecorder implements AutoCloseable {
         }
     }
 
-    /** One writer thread with its bounded queue and its memory of recent events (only this thread touches it). */
+    /** One writer thread with its bounded queue and its correlator (only this thread touches it). */
     private static final class Lane {
         final ThreadPoolExecutor executor;
         long lastNanos;
-        final Map<String, String> recent = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > REMEMBERED_PER_LANE;
-            }
-        };
+        final EventCorrelator correlator = new EventCorrelator(REMEMBERED_PER_LANE);
 
         Lane(int index) {
             executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED_PER_LANE),

@@ -58,23 +58,53 @@ class EventRecorderTest extends ApiTestBase {
 
     @Test
     void aFullLaneDropsNewEventsAndWritesTheQueuedOnes() {
-        ConfigMap cm = configMap("flood");
+        // objects whose events all go to lane 0 (lanes are chosen by uid); they need not exist
+        List<ConfigMap> objects = new ArrayList<>();
+        for (int i = 0; objects.size() < EventRecorder.QUEUED_PER_LANE + 50; i++) {
+            String uid = "uid-" + i;
+            if (Math.floorMod(uid.hashCode(), EventRecorder.LANES) == 0) {
+                objects.add(new ConfigMapBuilder().withNewMetadata().withName("o-" + i).withNamespace(namespace)
+                        .withUid(uid).endMetadata().build());
+            }
+        }
         EventRecorder.Source source = new EventRecorder.Source("test-component", null);
         try (EventRecorder recorder = new EventRecorder(new ResourceClient(registry, "test"),
                 new ClusterTime(Clock.systemUTC(), 1))) {
             CountDownLatch release = new CountDownLatch(1);
             recorder.holdLanes(release);
-            int recorded = EventRecorder.QUEUED_PER_LANE + 50;
-            for (int i = 0; i < recorded; i++) {
-                recorder.normal(cm, null, source, "Flood", "message " + i);
+            for (ConfigMap cm : objects) {
+                recorder.normal(cm, null, source, "Flood", "flood");
             }
             assertThat(recorder.dropped()).isEqualTo(50);
             release.countDown();
             await().atMost(Duration.ofSeconds(60)).until(recorder::idle);
             List<Event> events = client.v1().events().inNamespace(namespace).list().getItems();
             assertThat(events).hasSize(EventRecorder.QUEUED_PER_LANE)
-                    .extracting(Event::getMessage).contains("message 0", "message " + (EventRecorder.QUEUED_PER_LANE - 1))
-                    .doesNotContain("message " + EventRecorder.QUEUED_PER_LANE);
+                    .extracting(e -> e.getInvolvedObject().getName())
+                    .contains(objects.get(0).getMetadata().getName(),
+                            objects.get(EventRecorder.QUEUED_PER_LANE - 1).getMetadata().getName())
+                    .doesNotContain(objects.get(EventRecorder.QUEUED_PER_LANE).getMetadata().getName());
+        }
+    }
+
+    @Test
+    void aControllersManySimilarEventsAboutOneObjectAreCombined() {
+        ConfigMap cm = configMap("scaled");
+        EventRecorder.Source source = new EventRecorder.Source("replicaset-controller", null);
+        try (EventRecorder recorder = new EventRecorder(new ResourceClient(registry, "test"),
+                new ClusterTime(Clock.systemUTC(), 1))) {
+            for (int i = 0; i < 15; i++) {
+                recorder.normal(cm, null, source, "SuccessfulCreate", "Created pod: p-" + i);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(recorder::idle);
+            List<Event> events = client.v1().events().inNamespace(namespace).list().getItems();
+            assertThat(events).hasSize(10);
+            assertThat(events).filteredOn(e -> e.getMessage().startsWith("(combined from similar events): "))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.getCount()).isEqualTo(6);
+                        assertThat(e.getMessage()).isEqualTo("(combined from similar events): Created pod: p-14");
+                        assertThat(e.getReportingComponent()).isNullOrEmpty();
+                    });
         }
     }
 }
