@@ -17,7 +17,10 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.kubesim.support.ApiTestBase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -35,6 +38,9 @@ import static org.awaitility.Awaitility.await;
 class ControlPlaneControllersTest extends ApiTestBase {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @Autowired
+    MeterRegistry meters;
 
     private ConfigMap configMap(String name, OwnerReference... owners) {
         return client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName(name)
@@ -93,6 +99,31 @@ class ControlPlaneControllersTest extends ApiTestBase {
         configMap("stray", new OwnerReferenceBuilder().withApiVersion("v1").withKind("ConfigMap").withName("never")
                 .withUid("8a1f7a3e-0000-4000-8000-000000000000").build());
         await().atMost(DEADLINE).until(() -> client.configMaps().withName("stray").get() == null);
+    }
+
+    @Test
+    void updatesThatKeepTheOwnersLeaveTheCollectorAloneAndANewDanglingOwnerIsCollected() {
+        ConfigMap owner = configMap("owner");
+        configMap("child", ownedBy(owner, false));
+        Timer reconciles = meters.find("kubesim.controller.reconcile").tag("controller", "garbage-collector").timer();
+        await().atMost(DEADLINE).until(() -> reconciles.count() > 0);
+        long before = reconciles.count();
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            client.configMaps().withName("child").edit(c -> {
+                c.setData(java.util.Map.of("n", Integer.toString(n)));
+                return c;
+            });
+        }
+        // each of the 30 updates woke the collector before; now only unrelated objects' changes may
+        assertThat(reconciles.count() - before).isLessThan(30);
+
+        client.configMaps().withName("child").edit(c -> {
+            c.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("v1")
+                    .withKind("ConfigMap").withName("gone").withUid("8a1f7a3e-0000-4000-8000-000000000001").build()));
+            return c;
+        });
+        await().atMost(DEADLINE).until(() -> client.configMaps().withName("child").get() == null);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -64,7 +65,13 @@ public final class GarbageCollector implements Reconciler {
 
             @Override
             public void onUpdate(T old, T current) {
-                consider(current);
+                // like upstream's graph builder: an update matters only when it changes the object's owners, its
+                // deletion or its finalizers (not a lease renewal or a pod status write)
+                if (!owners(old).equals(owners(current))
+                        || !Objects.equals(old.getMetadata().getDeletionTimestamp(), current.getMetadata().getDeletionTimestamp())
+                        || !Objects.equals(old.getMetadata().getFinalizers(), current.getMetadata().getFinalizers())) {
+                    consider(current);
+                }
                 if (current.getMetadata().getDeletionTimestamp() != null) {
                     enqueueDependents(current.getMetadata().getUid());
                 }
