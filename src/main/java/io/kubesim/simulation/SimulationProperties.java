@@ -50,5 +50,5 @@ public record SimulationProperties(@DefaultValue("true") boolean enabled,
                                    @DefaultValue("5s") Duration nodeMonitorPeriod,
                                    @DefaultValue("50s") Duration nodeMonitorGracePeriod,
                                    @DefaultValue({"127.0.0.1", "::1", "localhost"}) List<String> probeAllowedHosts,
-                                   @DefaultValue("4") int kubeletWorkers) {
+                                   @DefaultValue("16") int kubeletWorkers) {
 }

@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +67,14 @@ public final class NodeAgents implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The grid's own clock: the shared control-plane timer can be busy for seconds (an event TTL sweep) at scale. */
+    private final ScheduledExecutorService tickTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kubesim-heartbeat-tick");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Nodes whose heartbeat is queued or running: a slow one is not queued again behind itself. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private volatile ScheduledFuture<?> ticker;
     private final Map<String, Instant> lastStatusPost = new ConcurrentHashMap<>();
     private final List<Consumer<String>> reachabilityListeners = new CopyOnWriteArrayList<>();
@@ -147,7 +156,7 @@ public final class NodeAgents implements AutoCloseable {
     private synchronized void startTicker() {
         if (ticker == null) {
             long tick = Math.min(TICK_MILLIS, renewMillis());
-            ticker = timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+            ticker = tickTimer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -159,7 +168,15 @@ public final class NodeAgents implements AutoCloseable {
             if (due <= now) {
                 e.setValue(due + renew <= now ? now + renew : due + renew);
                 String name = e.getKey();
-                beats.execute(() -> heartbeat(name, false));
+                if (inFlight.add(name)) {
+                    beats.execute(() -> {
+                        try {
+                            heartbeat(name, false);
+                        } finally {
+                            inFlight.remove(name);
+                        }
+                    });
+                }
             }
         }
     }
@@ -342,6 +359,7 @@ public final class NodeAgents implements AutoCloseable {
             t.cancel(false);
         }
         heartbeats.clear();
+        tickTimer.shutdownNow();
         beats.shutdownNow();
     }
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What is already requested on every node, kept from pod events (non-terminal pods bound to a node,
- * terminating ones included) plus pods this scheduler just bound ("assumed") until their binding is
- * seen. Each pod is counted once, by uid.
+ * terminating ones included) plus pods this scheduler assumed on a node while their binding is in flight
+ * (kube-scheduler's cache does the same: an assumed pod counts until its binding is seen, or is forgotten when the
+ * binding fails). Each pod is counted once, by uid.
  */
 final class NodeUsage {
 
@@ -21,7 +22,7 @@ final class NodeUsage {
         int pods;
     }
 
-    private record Contribution(String node, Requests real, Requests nonZero) {
+    private record Contribution(String node, Requests real, Requests nonZero, boolean assumed) {
     }
 
     private final Map<String, Totals> nodes = new ConcurrentHashMap<>();
@@ -38,20 +39,36 @@ final class NodeUsage {
                 && !"Succeeded".equals(phase) && !"Failed".equals(phase);
     }
 
+    /** A pod event: bound pods count where they are bound; an unbound one keeps its assumption, if any. */
     synchronized void update(Pod p) {
-        remove(p.getMetadata().getUid());
+        String uid = p.getMetadata().getUid();
         if (counts(p)) {
-            add(p.getMetadata().getUid(), p.getSpec().getNodeName(), p);
+            remove(uid);
+            add(uid, p.getSpec().getNodeName(), p, false);
+            return;
+        }
+        Contribution c = byPod.get(uid);
+        if (c == null || !c.assumed()) {
+            remove(uid);
         }
     }
 
+    /** Counts {@code p} on {@code node} before its binding is written. */
     synchronized void assume(Pod p, String node) {
         remove(p.getMetadata().getUid());
-        add(p.getMetadata().getUid(), node, p);
+        add(p.getMetadata().getUid(), node, p, true);
     }
 
-    private void add(String uid, String node, Pod p) {
-        Contribution c = new Contribution(node, Requests.of(p.getSpec(), false), Requests.of(p.getSpec(), true));
+    /** Drops an assumption whose binding failed (a pod seen bound meanwhile stays counted). */
+    synchronized void forget(String uid) {
+        Contribution c = byPod.get(uid);
+        if (c != null && c.assumed()) {
+            remove(uid);
+        }
+    }
+
+    private void add(String uid, String node, Pod p, boolean assumed) {
+        Contribution c = new Contribution(node, Requests.of(p.getSpec(), false), Requests.of(p.getSpec(), true), assumed);
         byPod.put(uid, c);
         Totals t = nodes.computeIfAbsent(node, n -> new Totals());
         t.cpuMilli += c.real().cpuMilli();

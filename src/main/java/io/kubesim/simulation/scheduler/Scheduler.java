@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +42,8 @@ public final class Scheduler implements Reconciler {
     static final String NAME = "default-scheduler";
     private static final EventRecorder.Source SOURCE = new EventRecorder.Source(NAME, null);
     private static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
+    private static final int BINDERS = 16;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scheduler.class);
     private static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
     private final ResourceClient client;
@@ -52,6 +57,13 @@ public final class Scheduler implements Reconciler {
     private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final AtomicInteger nextStartNodeIndex = new AtomicInteger();
+    /** Pods whose binding is being written. */
+    private final Set<String> binding = ConcurrentHashMap.newKeySet();
+    private final ExecutorService binder = Executors.newFixedThreadPool(BINDERS, r -> {
+        Thread t = new Thread(r, "kubesim-scheduler-binder");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Scheduler(ResourceClient client, InformerFactory informers, ClusterTime time, EventRecorder events,
                      ScheduledExecutorService timer, MeterRegistry meters) {
@@ -75,6 +87,7 @@ public final class Scheduler implements Reconciler {
             @Override
             public void onDelete(Pod pod) {
                 usage.remove(pod.getMetadata().getUid());
+                binding.remove(Informer.keyOf(pod));
                 if (NodeUsage.counts(pod)) {
                     retryUnschedulable();
                 }
@@ -98,6 +111,9 @@ public final class Scheduler implements Reconciler {
 
     private void observe(Pod pod) {
         usage.update(pod);
+        if (pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty()) {
+            binding.remove(Informer.keyOf(pod));
+        }
         if (wantsScheduling(pod)) {
             loop.enqueue(Informer.keyOf(pod));
         } else if (!NodeUsage.counts(pod)) {
@@ -136,10 +152,14 @@ public final class Scheduler implements Reconciler {
 
     public void stop() {
         loop.stop();
+        binder.shutdownNow();
     }
 
     @Override
     public Result reconcile(String key) {
+        if (binding.contains(key)) {
+            return Result.DONE;
+        }
         Pod pod = pods.get(key);
         if (pod == null || !wantsScheduling(pod)) {
             unschedulable.remove(key);
@@ -229,22 +249,49 @@ public final class Scheduler implements Reconciler {
         return Math.floor((cpuScore + memScore) / 2);
     }
 
+    /**
+     * kube-scheduler's binding cycle: the pod is assumed on the node (so the next scheduling cycle counts it) and the
+     * binding is written asynchronously while the next pod is scheduled; a failed binding forgets the assumption and
+     * schedules the pod again with back-off. Bindings written in parallel share the store's group commits.
+     */
     private Result bind(Pod pod, String key, Node node) {
         String nodeName = node.getMetadata().getName();
-        try {
-            client.bind(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), pod.getMetadata().getUid(), nodeName);
-        } catch (ClientException e) {
-            if (e.isNotFound() || e.code() == 409) {
-                return Result.DONE;
-            }
-            throw e;
-        }
+        String uid = pod.getMetadata().getUid();
         usage.assume(pod, nodeName);
-        unschedulable.remove(key);
-        attempts.remove(key);
-        events.normal(pod, null, SOURCE, "Scheduled", "Successfully assigned " + pod.getMetadata().getNamespace() + "/"
-                + pod.getMetadata().getName() + " to " + nodeName);
+        binding.add(key);
+        try {
+            binder.execute(() -> bindingCycle(pod, key, uid, nodeName));
+        } catch (RejectedExecutionException stopped) {
+            binding.remove(key);
+            usage.forget(uid);
+        }
         return Result.DONE;
+    }
+
+    private void bindingCycle(Pod pod, String key, String uid, String nodeName) {
+        boolean retry;
+        try {
+            client.bind(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), uid, nodeName);
+            unschedulable.remove(key);
+            attempts.remove(key);
+            events.normal(pod, null, SOURCE, "Scheduled", "Successfully assigned " + pod.getMetadata().getNamespace()
+                    + "/" + pod.getMetadata().getName() + " to " + nodeName);
+            // the key stays in `binding` until the informer shows the pod bound (observe), so a queued sync of the
+            // still-unbound cached copy does not schedule it twice
+            return;
+        } catch (ClientException e) {
+            // gone, or bound by someone else meanwhile: nothing left to do; anything else is tried again
+            retry = !(e.isNotFound() || e.code() == 409);
+            log.debug("binding {} to {} failed: {}", key, nodeName, e.getMessage());
+        } catch (RuntimeException e) {
+            retry = true;
+            log.warn("binding {} to {} failed", key, nodeName, e);
+        }
+        usage.forget(uid);
+        binding.remove(key);
+        if (retry) {
+            loop.queue().addRateLimited(key);
+        }
     }
 
     private Result unschedulable(Pod pod, String key, int nodeCount, Map<String, Integer> reasons, int resolvable) {
