@@ -62,9 +62,9 @@ final class EventCorrelator {
             last = now;
         }
 
-        boolean tryAccept(Instant now) {
+        boolean tryAccept(Instant now, Duration refill) {
             if (now.isAfter(last)) {
-                tokens = Math.min(SPAM_BURST, tokens + (double) Duration.between(last, now).toNanos() / SPAM_REFILL.toNanos());
+                tokens = Math.min(SPAM_BURST, tokens + (double) Duration.between(last, now).toNanos() / refill.toNanos());
                 last = now;
             }
             if (tokens < 1) {
@@ -78,9 +78,22 @@ final class EventCorrelator {
     private final Map<String, Aggregate> aggregates;
     private final Map<String, Observation> observations;
     private final Map<String, TokenBucket> buckets;
+    private final Duration aggregateInterval;
+    private final Duration spamRefill;
 
-    /** @param remembered how many keys each of the three caches keeps (least recently used go first) */
+    /** The upstream intervals at real speed. */
     EventCorrelator(int remembered) {
+        this(remembered, AGGREGATE_INTERVAL, SPAM_REFILL);
+    }
+
+    /**
+     * @param remembered        how many keys each of the three caches keeps (least recently used go first)
+     * @param aggregateInterval {@link #AGGREGATE_INTERVAL} as it passes in this cluster (scaled by the simulation speed)
+     * @param spamRefill        {@link #SPAM_REFILL} likewise
+     */
+    EventCorrelator(int remembered, Duration aggregateInterval, Duration spamRefill) {
+        this.aggregateInterval = aggregateInterval;
+        this.spamRefill = spamRefill;
         aggregates = lru(remembered);
         observations = lru(remembered);
         buckets = lru(remembered);
@@ -101,7 +114,7 @@ final class EventCorrelator {
                 ref.getKind(), namespace, ref.getName(), String.valueOf(ref.getUid()), String.valueOf(ref.getApiVersion()));
         String aggregateKey = String.join("\u0000", object, type, reason);
         Aggregate aggregate = aggregates.get(aggregateKey);
-        if (aggregate == null || Duration.between(aggregate.last, at).compareTo(AGGREGATE_INTERVAL) > 0) {
+        if (aggregate == null || Duration.between(aggregate.last, at).compareTo(aggregateInterval) > 0) {
             aggregate = new Aggregate();
         }
         aggregate.messages.add(message);
@@ -133,7 +146,7 @@ final class EventCorrelator {
             bucket = new TokenBucket(at);
             buckets.put(object, bucket);
         }
-        boolean skip = !bucket.tryAccept(at);
+        boolean skip = !bucket.tryAccept(at, spamRefill);
         return new Decision(skip, key, text, combined, seen.count, seen.name);
     }
 

@@ -44,7 +44,7 @@ public final class EventRecorder implements AutoCloseable {
         this.client = client;
         this.time = time;
         for (int i = 0; i < LANES; i++) {
-            lanes[i] = new Lane(i);
+            lanes[i] = new Lane(i, time);
         }
     }
 
@@ -143,7 +143,8 @@ public final class EventRecorder implements AutoCloseable {
             e.setSource(new EventSource(source.component(), source.host()));
             e.setFirstTimestamp(stamp);
             e.setLastTimestamp(stamp);
-            e.setCount(d.name() == null ? 1 : d.count());
+            // client-go creates with the count observed so far (repeats skipped by the spam filter included)
+            e.setCount(d.count());
             if (!d.combined()) {
                 e.setReportingComponent(source.component());
                 e.setReportingInstance(source.host() == null ? "" : source.host());
@@ -152,6 +153,8 @@ public final class EventRecorder implements AutoCloseable {
             lane.correlator.written(d.key(), created.getMetadata().getName());
         } catch (ClientException ex) {
             log.debug("event {} on {}/{} not recorded: {}", reason, namespace, ref.getName(), ex.getMessage());
+        } catch (RuntimeException ex) {
+            log.warn("event {} on {}/{} not recorded", reason, namespace, ref.getName(), ex);
         }
     }
 
@@ -165,7 +168,11 @@ public final class EventRecorder implements AutoCloseable {
             });
             return true;
         } catch (ClientException e) {
-            return false;
+            // as client-go: only a vanished event is created again; other errors drop this occurrence
+            if (e.isNotFound()) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -180,9 +187,11 @@ public final class EventRecorder implements AutoCloseable {
     private static final class Lane {
         final ThreadPoolExecutor executor;
         long lastNanos;
-        final EventCorrelator correlator = new EventCorrelator(REMEMBERED_PER_LANE);
+        final EventCorrelator correlator;
 
-        Lane(int index) {
+        Lane(int index, ClusterTime time) {
+            correlator = new EventCorrelator(REMEMBERED_PER_LANE, time.real(EventCorrelator.AGGREGATE_INTERVAL),
+                    time.real(EventCorrelator.SPAM_REFILL));
             executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED_PER_LANE),
                     r -> {
                         Thread t = new Thread(r, "kubesim-event-recorder-" + index);

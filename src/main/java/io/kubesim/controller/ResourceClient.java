@@ -82,8 +82,10 @@ public final class ResourceClient {
     }
 
     /**
-     * Lists every namespace in pages of {@code pageSize} (one consistent snapshot, as a paginated client sees it),
-     * handing each decoded page to {@code page}: memory stays bounded however many objects there are.
+     * Lists every namespace in pages of {@code pageSize}, handing each decoded page to {@code page}: memory stays
+     * bounded however many objects there are. Each page after the first is read at the latest revision from where
+     * the previous one stopped (not one consistent snapshot: a sweep may change what it walks, and a snapshot
+     * would expire from the watch window under load).
      */
     public <T extends HasMetadata> void forEachPage(Class<T> type, int pageSize, Consumer<List<T>> page) {
         try {
@@ -97,7 +99,7 @@ public final class ResourceClient {
                     out.add(registry.decode(o, s));
                 }
                 page.accept(out);
-                token = list.continueToken();
+                token = ResourceRegistry.continueAtLatest(list.continueToken());
             } while (token != null && !token.isEmpty());
         } catch (ApiException e) {
             throw translate(e);

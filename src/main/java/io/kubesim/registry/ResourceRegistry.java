@@ -75,6 +75,14 @@ public final class ResourceRegistry {
         return reads.get(s.type(), namespace, name);
     }
 
+    /** The same continuation read at the latest revision instead of the first page's (empty stays empty). */
+    public static String continueAtLatest(String continueToken) {
+        if (continueToken == null || continueToken.isEmpty()) {
+            return continueToken;
+        }
+        return new ContinueToken(-1, ContinueToken.decode(continueToken).start()).encode();
+    }
+
     public ApiList list(ResourceStrategy<?> s, String namespace, ListOptions options) {
         return reads.list(s, namespace, options);
     }

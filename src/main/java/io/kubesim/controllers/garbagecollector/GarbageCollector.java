@@ -66,8 +66,10 @@ public final class GarbageCollector implements Reconciler {
             @Override
             public void onUpdate(T old, T current) {
                 // like upstream's graph builder: an update matters only when it changes the object's owners, its
-                // deletion or its finalizers (not a lease renewal or a pod status write)
+                // deletion or its finalizers, or is another object under the same name (not a lease renewal or a
+                // pod status write)
                 if (!owners(old).equals(owners(current))
+                        || !Objects.equals(old.getMetadata().getUid(), current.getMetadata().getUid())
                         || !Objects.equals(old.getMetadata().getDeletionTimestamp(), current.getMetadata().getDeletionTimestamp())
                         || !Objects.equals(old.getMetadata().getFinalizers(), current.getMetadata().getFinalizers())) {
                     consider(current);

@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -161,23 +162,31 @@ public final class NodeAgents implements AutoCloseable {
     }
 
     private void tick() {
-        long now = nowMillis();
-        long renew = renewMillis();
-        for (Map.Entry<String, Long> e : heartbeats.entrySet()) {
-            long due = e.getValue();
-            if (due <= now) {
-                e.setValue(due + renew <= now ? now + renew : due + renew);
+        try {
+            long now = nowMillis();
+            long renew = renewMillis();
+            for (Map.Entry<String, Long> e : heartbeats.entrySet()) {
+                long due = e.getValue();
                 String name = e.getKey();
-                if (inFlight.add(name)) {
-                    beats.execute(() -> {
-                        try {
-                            heartbeat(name, false);
-                        } finally {
-                            inFlight.remove(name);
-                        }
-                    });
+                // replace, not setValue: a node forgotten meanwhile must not come back
+                if (due <= now && heartbeats.replace(name, due, due + renew <= now ? now + renew : due + renew)
+                        && inFlight.add(name)) {
+                    try {
+                        beats.execute(() -> {
+                            try {
+                                heartbeat(name, false);
+                            } finally {
+                                inFlight.remove(name);
+                            }
+                        });
+                    } catch (RejectedExecutionException closing) {
+                        inFlight.remove(name);
+                    }
                 }
             }
+        } catch (RuntimeException e) {
+            // an exception would cancel the fixed-rate task and silence every node
+            log.warn("heartbeat tick failed", e);
         }
     }
 

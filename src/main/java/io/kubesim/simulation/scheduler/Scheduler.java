@@ -57,8 +57,8 @@ public final class Scheduler implements Reconciler {
     private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final AtomicInteger nextStartNodeIndex = new AtomicInteger();
-    /** Pods whose binding is being written. */
-    private final Set<String> binding = ConcurrentHashMap.newKeySet();
+    /** Pods whose binding is being written: key to uid (a pod recreated under the same name is another pod). */
+    private final Map<String, String> binding = new ConcurrentHashMap<>();
     private final ExecutorService binder = Executors.newFixedThreadPool(BINDERS, r -> {
         Thread t = new Thread(r, "kubesim-scheduler-binder");
         t.setDaemon(true);
@@ -87,7 +87,7 @@ public final class Scheduler implements Reconciler {
             @Override
             public void onDelete(Pod pod) {
                 usage.remove(pod.getMetadata().getUid());
-                binding.remove(Informer.keyOf(pod));
+                binding.remove(Informer.keyOf(pod), pod.getMetadata().getUid());
                 if (NodeUsage.counts(pod)) {
                     retryUnschedulable();
                 }
@@ -112,7 +112,7 @@ public final class Scheduler implements Reconciler {
     private void observe(Pod pod) {
         usage.update(pod);
         if (pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty()) {
-            binding.remove(Informer.keyOf(pod));
+            binding.remove(Informer.keyOf(pod), pod.getMetadata().getUid());
         }
         if (wantsScheduling(pod)) {
             loop.enqueue(Informer.keyOf(pod));
@@ -157,7 +157,7 @@ public final class Scheduler implements Reconciler {
 
     @Override
     public Result reconcile(String key) {
-        if (binding.contains(key)) {
+        if (binding.containsKey(key)) {
             return Result.DONE;
         }
         Pod pod = pods.get(key);
@@ -258,11 +258,11 @@ public final class Scheduler implements Reconciler {
         String nodeName = node.getMetadata().getName();
         String uid = pod.getMetadata().getUid();
         usage.assume(pod, nodeName);
-        binding.add(key);
+        binding.put(key, uid);
         try {
             binder.execute(() -> bindingCycle(pod, key, uid, nodeName));
         } catch (RejectedExecutionException stopped) {
-            binding.remove(key);
+            binding.remove(key, uid);
             usage.forget(uid);
         }
         return Result.DONE;
@@ -270,6 +270,7 @@ public final class Scheduler implements Reconciler {
 
     private void bindingCycle(Pod pod, String key, String uid, String nodeName) {
         boolean retry;
+        String failure;
         try {
             client.bind(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), uid, nodeName);
             unschedulable.remove(key);
@@ -282,15 +283,20 @@ public final class Scheduler implements Reconciler {
         } catch (ClientException e) {
             // gone, or bound by someone else meanwhile: nothing left to do; anything else is tried again
             retry = !(e.isNotFound() || e.code() == 409);
+            failure = e.getMessage();
             log.debug("binding {} to {} failed: {}", key, nodeName, e.getMessage());
         } catch (RuntimeException e) {
             retry = true;
+            failure = e.toString();
             log.warn("binding {} to {} failed", key, nodeName, e);
         }
         usage.forget(uid);
-        binding.remove(key);
+        binding.remove(key, uid);
         if (retry) {
-            loop.queue().addRateLimited(key);
+            // kube-scheduler's failure handler: an event, then the pod goes back with back-off (1 s doubling to 10 s)
+            events.warning(pod, null, SOURCE, "FailedScheduling", "Binding rejected: " + failure);
+            int n = attempts.merge(key, 1, Integer::sum);
+            loop.queue().addAfter(key, time.real(Duration.ofSeconds(Math.min(10, 1L << Math.min(4, n - 1)))));
         }
     }
 
