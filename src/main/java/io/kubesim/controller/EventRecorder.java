@@ -193,11 +193,7 @@ public final class EventRecorder implements AutoCloseable {
             correlator = new EventCorrelator(REMEMBERED_PER_LANE, time.real(EventCorrelator.AGGREGATE_INTERVAL),
                     time.real(EventCorrelator.SPAM_REFILL));
             executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED_PER_LANE),
-                    r -> {
-                        Thread t = new Thread(r, "kubesim-event-recorder-" + index);
-                        t.setDaemon(true);
-                        return t;
-                    }, new ThreadPoolExecutor.AbortPolicy());
+                    DaemonThreads.named("kubesim-event-recorder-" + index), new ThreadPoolExecutor.AbortPolicy());
         }
     }
 }

@@ -92,7 +92,7 @@ public final class ResourceCache {
                 objects.put(object.key(), kept);
             }
             // the window keeps the compact form; live watchers get the document as written (no inflate per watcher)
-            window.append(kept == object ? new CachedEvent(type, object, previous) : new CachedEvent(type, kept, previous));
+            window.append(new CachedEvent(type, kept, previous));
             CachedEvent event = new CachedEvent(type, object, previous);
             lastApplied = object.revision();
             for (Subscription s : subscribers) {

@@ -71,26 +71,23 @@ public final class EventExpiry {
             for (Event e : page) {
                 Instant last = lastWrite(e);
                 if (last != null && last.isBefore(cutoff)) {
-                    deleted[0] += delete(new Expired(e.getMetadata().getNamespace(), e.getMetadata().getName(),
-                            e.getMetadata().getUid()));
+                    deleted[0] += delete(e);
                 }
             }
         });
         return deleted[0];
     }
 
-    private int delete(Expired e) {
+    private int delete(Event e) {
         try {
-            return client.delete(Event.class, e.namespace(), e.name(), Deletion.defaults().withUid(e.uid())) ? 1 : 0;
+            return client.delete(Event.class, e.getMetadata().getNamespace(), e.getMetadata().getName(),
+                    Deletion.defaults().withUid(e.getMetadata().getUid())) ? 1 : 0;
         } catch (ClientException ex) {
             if (ex.code() != 409) {
                 throw ex;
             }
             return 0;
         }
-    }
-
-    private record Expired(String namespace, String name, String uid) {
     }
 
     static Instant lastWrite(Event e) {

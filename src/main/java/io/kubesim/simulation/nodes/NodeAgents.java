@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.kubesim.controller.ClientException;
 import io.kubesim.controller.ClusterTime;
+import io.kubesim.controller.DaemonThreads;
 import io.kubesim.controller.Informer;
 import io.kubesim.controller.InformerFactory;
 import io.kubesim.controller.ResourceClient;
@@ -63,17 +64,11 @@ public final class NodeAgents implements AutoCloseable {
     private final Map<String, SimulatedNode> simulated = new ConcurrentHashMap<>();
     /** When each tracked node's next heartbeat is due ({@link System#nanoTime()} milliseconds). */
     private final Map<String, Long> heartbeats = new ConcurrentHashMap<>();
-    private final ExecutorService beats = Executors.newFixedThreadPool(HEARTBEAT_THREADS, r -> {
-        Thread t = new Thread(r, "kubesim-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService beats = Executors.newFixedThreadPool(HEARTBEAT_THREADS,
+            DaemonThreads.named("kubesim-heartbeat"));
     /** The grid's own clock: the shared control-plane timer can be busy for seconds (an event TTL sweep) at scale. */
-    private final ScheduledExecutorService tickTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "kubesim-heartbeat-tick");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService tickTimer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("kubesim-heartbeat-tick"));
     /** Nodes whose heartbeat is queued or running: a slow one is not queued again behind itself. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private volatile ScheduledFuture<?> ticker;

@@ -8,12 +8,15 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.kubesim.controller.ClientException;
 import io.kubesim.controller.ClusterTime;
 import io.kubesim.controller.ControllerLoop;
+import io.kubesim.controller.DaemonThreads;
 import io.kubesim.controller.EventRecorder;
 import io.kubesim.controller.Informer;
 import io.kubesim.controller.InformerFactory;
 import io.kubesim.controller.Reconciler;
 import io.kubesim.controller.ResourceClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +46,7 @@ public final class Scheduler implements Reconciler {
     private static final EventRecorder.Source SOURCE = new EventRecorder.Source(NAME, null);
     private static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
     private static final int BINDERS = 16;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scheduler.class);
+    private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
     private static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
     private final ResourceClient client;
@@ -59,11 +62,7 @@ public final class Scheduler implements Reconciler {
     private final AtomicInteger nextStartNodeIndex = new AtomicInteger();
     /** Pods whose binding is being written: key to uid (a pod recreated under the same name is another pod). */
     private final Map<String, String> binding = new ConcurrentHashMap<>();
-    private final ExecutorService binder = Executors.newFixedThreadPool(BINDERS, r -> {
-        Thread t = new Thread(r, "kubesim-scheduler-binder");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService binder = Executors.newFixedThreadPool(BINDERS, DaemonThreads.named("kubesim-scheduler-binder"));
 
     public Scheduler(ResourceClient client, InformerFactory informers, ClusterTime time, EventRecorder events,
                      ScheduledExecutorService timer, MeterRegistry meters) {
@@ -295,8 +294,7 @@ public final class Scheduler implements Reconciler {
         if (retry) {
             // kube-scheduler's failure handler: an event, then the pod goes back with back-off (1 s doubling to 10 s)
             events.warning(pod, null, SOURCE, "FailedScheduling", "Binding rejected: " + failure);
-            int n = attempts.merge(key, 1, Integer::sum);
-            loop.queue().addAfter(key, time.real(Duration.ofSeconds(Math.min(10, 1L << Math.min(4, n - 1)))));
+            loop.queue().addAfter(key, backoff(key));
         }
     }
 
@@ -316,9 +314,13 @@ public final class Scheduler implements Reconciler {
             }
         }
         events.warning(pod, null, SOURCE, "FailedScheduling", message);
+        return Result.after(backoff(key));
+    }
+
+    /** The next attempt's delay for a pod that failed to schedule or bind: 1 s doubling to 10 s (simulated). */
+    private Duration backoff(String key) {
         int n = attempts.merge(key, 1, Integer::sum);
-        long seconds = Math.min(10, 1L << Math.min(4, n - 1));
-        return Result.after(time.real(Duration.ofSeconds(seconds)));
+        return time.real(Duration.ofSeconds(Math.min(10, 1L << Math.min(4, n - 1))));
     }
 
     private Pod withUnschedulable(Pod p, String message) {
