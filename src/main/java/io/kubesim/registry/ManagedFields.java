@@ -56,12 +56,12 @@ final class ManagedFields {
             return;
         }
         JsonNode oldTree = stored == null ? null : codec.tree(stored);
-        JsonNode result = manager.update(oldTree, codec.tree(next), managerName, t.apiVersion(), subresource, now);
-        next.getMetadata().setManagedFields(entries(result));
+        JsonNode managedFields = manager.managedFieldsAfterUpdate(oldTree, codec.tree(next), managerName,
+                t.apiVersion(), subresource, now);
+        next.getMetadata().setManagedFields(entries(managedFields));
     }
 
-    private List<ManagedFieldsEntry> entries(JsonNode object) {
-        JsonNode m = object.path("metadata").get("managedFields");
+    private List<ManagedFieldsEntry> entries(JsonNode m) {
         if (m == null || !m.isArray() || m.isEmpty()) {
             return null;
         }

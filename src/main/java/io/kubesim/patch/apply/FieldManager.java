@@ -83,23 +83,82 @@ public final class FieldManager {
     public JsonNode update(JsonNode oldObject, JsonNode newObject, String manager, String apiVersion,
                            String subresource, Instant now) {
         ObjectNode result = requireObject(newObject).deepCopy();
-        String kind = result.path("kind").asString(oldObject == null ? "" : oldObject.path("kind").asString(""));
+        JsonNode managedFields = managedFieldsAfterUpdate(oldObject, newObject, manager, apiVersion, subresource, now);
+        removeManagedFields(result);
+        if (managedFields != null) {
+            result.withObjectProperty("metadata").set("managedFields", managedFields.deepCopy());
+        }
+        return result;
+    }
+
+    /**
+     * Only the {@code metadata.managedFields} that {@link #update} gives {@code newObject} (null for none), without
+     * copying either object: top-level fields equal in both (a status write's {@code spec}) cannot change ownership
+     * and are left out of the comparison. The result may share nodes with {@code oldObject}'s managedFields.
+     */
+    public JsonNode managedFieldsAfterUpdate(JsonNode oldObject, JsonNode newObject, String manager,
+                                             String apiVersion, String subresource, Instant now) {
+        requireObject(newObject);
+        String kind = newObject.path("kind").asString(oldObject == null ? "" : oldObject.path("kind").asString(""));
         ApplySchema schema = ApplySchema.forKind(apiVersion, kind);
         Updater updater = new Updater(schema, ResetFields.forWrite(apiVersion, kind, subresource));
         Managed managed = decodeLiveOrNew(oldObject, newObject, subresource != null && !subresource.isEmpty());
-        removeManagedFields(result);
-        if (managed.isEmpty() && oldObject != null && !oldObject.path("metadata").path("uid").asString("").isEmpty()) {
-            return Timestamps.keepIfUnchanged(oldObject, result);
+        JsonNode encoded = null;
+        if (!managed.isEmpty() || oldObject == null || oldObject.path("metadata").path("uid").asString("").isEmpty()) {
+            try {
+                ObjectNode[] changed = changedParts(oldObject, newObject);
+                track(updater, changed[0], changed[1], managed, ManagerId.update(manager, apiVersion, subresource),
+                        apiVersion, now);
+                UpdateManagerCap.apply(managed);
+                encoded = ManagedFieldsCodec.encode(managed);
+            } catch (SchemaViolation | IllegalArgumentException e) {
+                encoded = null;
+            }
         }
-        try {
-            track(updater, withoutManagedFields(oldObject), result, managed,
-                    ManagerId.update(manager, apiVersion, subresource), apiVersion, now);
-        } catch (SchemaViolation | IllegalArgumentException e) {
-            return result;
+        return Timestamps.keepIfUnchanged(oldObject, newObject, encoded);
+    }
+
+    /**
+     * Shallow views of both objects without managedFields and without the top-level fields (other than
+     * {@code metadata}) that are equal in both; {@code [null, new]} on create. Nothing is copied deeply.
+     */
+    private static ObjectNode[] changedParts(JsonNode oldObject, JsonNode newObject) {
+        ObjectNode newPart = Values.MAPPER.createObjectNode();
+        if (oldObject == null) {
+            newObject.properties().forEach(e -> newPart.set(e.getKey(), e.getValue()));
+            newPart.set("metadata", withoutManagedFieldsShallow(newObject.get("metadata")));
+            return new ObjectNode[]{null, newPart};
         }
-        UpdateManagerCap.apply(managed);
-        setManagedFields(result, managed);
-        return Timestamps.keepIfUnchanged(oldObject, result);
+        ObjectNode oldPart = Values.MAPPER.createObjectNode();
+        for (var e : oldObject.properties()) {
+            JsonNode other = newObject.get(e.getKey());
+            if (!"metadata".equals(e.getKey()) && other != null && other.equals(e.getValue())) {
+                continue;
+            }
+            oldPart.set(e.getKey(), e.getValue());
+        }
+        for (var e : newObject.properties()) {
+            if (oldPart.has(e.getKey()) || !oldObject.has(e.getKey())) {
+                newPart.set(e.getKey(), e.getValue());
+            }
+        }
+        if (oldPart.has("metadata")) {
+            oldPart.set("metadata", withoutManagedFieldsShallow(oldPart.get("metadata")));
+        }
+        if (newPart.has("metadata")) {
+            newPart.set("metadata", withoutManagedFieldsShallow(newPart.get("metadata")));
+        }
+        return new ObjectNode[]{oldPart, newPart};
+    }
+
+    private static JsonNode withoutManagedFieldsShallow(JsonNode metadata) {
+        if (!(metadata instanceof ObjectNode m) || !m.has("managedFields")) {
+            return metadata;
+        }
+        ObjectNode copy = Values.MAPPER.createObjectNode();
+        m.properties().forEach(e -> copy.set(e.getKey(), e.getValue()));
+        copy.remove("managedFields");
+        return copy;
     }
 
     /**

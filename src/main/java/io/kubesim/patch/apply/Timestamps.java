@@ -31,6 +31,19 @@ final class Timestamps {
         return updated;
     }
 
+    /**
+     * The managedFields to store for {@code updated} (the written object; its own managedFields are ignored) when
+     * the write computed {@code managedFields}: {@code old}'s when only their times differ and nothing else changed.
+     */
+    static JsonNode keepIfUnchanged(JsonNode old, JsonNode updated, JsonNode managedFields) {
+        if (old == null) {
+            return managedFields;
+        }
+        JsonNode oldMf = ManagedFieldsCodec.of(old);
+        return sameIgnoringTimes(oldMf, managedFields) && sameIgnoringManagedFields(old, updated) ? oldMf
+                : managedFields;
+    }
+
     private static boolean sameIgnoringTimes(JsonNode a, JsonNode b) {
         if (a == null || b == null) {
             return a == b;

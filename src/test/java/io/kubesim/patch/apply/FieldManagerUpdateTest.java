@@ -206,4 +206,36 @@ class FieldManagerUpdateTest {
         JsonNode created = fm.update(null, configMap("{}", "{'a':'1'}"), "", "v1", "", T1);
         assertThat(entry(created, "unknown", "Update")).isNotNull();
     }
+
+    @Test
+    void statusWriteOwnsOnlyWhatChangedAndLeavesInputsAlone() {
+        ObjectNode pod = obj("{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p','namespace':'default','uid':'u1',"
+                + "'labels':{'app':'web'}},'spec':{'containers':[{'name':'c','image':'nginx'}]},"
+                + "'status':{'phase':'Pending'}}");
+        JsonNode created = fm.update(null, pod, "creator", "v1", "", T1);
+        ObjectNode running = withRv(created, "2");
+        ((ObjectNode) running.get("status")).put("phase", "Running").put("podIP", "10.0.0.1");
+        ObjectNode before = Json.copy(running);
+        ObjectNode createdBefore = Json.copy(created);
+
+        JsonNode mf = fm.managedFieldsAfterUpdate(created, running, "kubelet", "v1", "status", T2);
+        JsonNode full = fm.update(created, running, "kubelet", "v1", "status", T2);
+
+        assertThat(mf).isEqualTo(full.path("metadata").get("managedFields"));
+        assertThat(fieldsV1(full, "kubelet", "Update")).isEqualTo("{\"f:status\":{\"f:phase\":{},\"f:podIP\":{}}}");
+        assertThat(fieldsV1(full, "creator", "Update")).isEqualTo(fieldsV1(created, "creator", "Update"));
+        assertThat(running).isEqualTo(before);
+        assertThat(created).isEqualTo(createdBefore);
+    }
+
+    @Test
+    void aRemovedTopLevelFieldLeavesItsOwnersWhileEqualOnesStay() {
+        JsonNode v1 = fm.update(null, configMap("{'a':'1'}", "{'x':'1'}"), "m1", "v1", "", T1);
+        ObjectNode v2 = withRv(configMap("{'a':'2'}", "{}"), "2");
+        JsonNode mf = fm.managedFieldsAfterUpdate(v1, v2, "m2", "v1", "", T2);
+        ObjectNode stored = Json.copy(v2);
+        ((ObjectNode) stored.get("metadata")).set("managedFields", mf);
+        assertThat(fieldsV1(stored, "m1", "Update")).isEqualTo("{\"f:metadata\":{\"f:labels\":{}}}");
+        assertThat(fieldsV1(stored, "m2", "Update")).isEqualTo("{\"f:metadata\":{\"f:labels\":{\"f:a\":{}}}}");
+    }
 }
