@@ -5,6 +5,7 @@ import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,22 +101,28 @@ final class SharedCopies {
             if (map.isEmpty()) {
                 return Collections.emptyMap();
             }
-            if (depth < MAX_DEPTH) {
-                for (Map.Entry e : (Iterable<Map.Entry>) map.entrySet()) {
-                    Object v = e.getValue();
-                    Object shrunk = shrink(v, depth + 1);
-                    if (shrunk != v) {
-                        try {
-                            e.setValue(shrunk);
-                        } catch (UnsupportedOperationException unmodifiable) {
-                            return map;
-                        }
-                    }
-                }
-            }
-            return map;
+            return depth < MAX_DEPTH ? shrinkMap((Map<Object, Object>) map, depth) : map;
         }
         visit(value, depth + 1);
         return value;
+    }
+
+    /**
+     * The map with interned keys (decoders do not canonicalize property names, so every pod brings its own copy of
+     * {@code app} and {@code pod-template-hash}) and shrunk values, in the same order; the map itself when nothing
+     * changed.
+     */
+    private static Map<Object, Object> shrinkMap(Map<Object, Object> map, int depth) {
+        Map<Object, Object> rebuilt = new LinkedHashMap<>((int) (map.size() / 0.75f) + 1);
+        boolean changed = false;
+        for (Map.Entry<Object, Object> e : map.entrySet()) {
+            Object key = e.getKey();
+            Object sharedKey = key instanceof String s && s.length() <= MAX_INTERNED_LENGTH ? s.intern() : key;
+            Object v = e.getValue();
+            Object shrunk = shrink(v, depth + 1);
+            changed |= sharedKey != key || shrunk != v;
+            rebuilt.put(sharedKey, shrunk);
+        }
+        return changed ? rebuilt : map;
     }
 }

@@ -49,6 +49,8 @@ class SharedCopiesTest {
         assertThat(one.getMetadata().getLabels().get("app")).isSameAs(two.getMetadata().getLabels().get("app"));
         assertThat(one.getStatus().getConditions().get(0).getType()).isSameAs(two.getStatus().getConditions().get(0).getType());
         assertThat(one.getSpec().getNodeName()).isSameAs(two.getSpec().getNodeName());
+        assertThat(one.getMetadata().getLabels().keySet().iterator().next())
+                .isSameAs(two.getMetadata().getLabels().keySet().iterator().next());
     }
 
     @Test

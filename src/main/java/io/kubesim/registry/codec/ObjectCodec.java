@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.runtime.RawExtension;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -60,8 +62,14 @@ public final class ObjectCodec {
         this.markerBytes = ("\"" + marker + "\"").getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Property names are not canonicalized: stored objects carry unique names (the managedFields keys of pod IPs and
+     * owner uids, {@code k:{"ip":"10.244.3.17"}}), which grew Jackson's shared name table to its reuse limit, and every
+     * parse meeting a new name then copied the whole table (~600 KB; thousands of times a second under load).
+     */
     private static JsonMapper.Builder base() {
-        return JsonMapper.builder()
+        return JsonMapper.builder(JsonFactory.builder()
+                        .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build())
                 .addModule(new BlackbirdModule())
                 .addModule(new SimpleModule("kubesim-model-fixes")
                         .addValueInstantiator(OwnerReference.class, new EmptyOwnerReference()))
