@@ -80,7 +80,7 @@ public class WritePathBenchmark {
         ResourceCatalog catalog = Kinds.catalog(new ServiceIpAllocator("10.96.0.0/12"));
         ObjectStore objects = "h2".equals(store) ? h2() : new MemoryStore();
         WatchHub hub = new WatchHub(objects, ResourceRegistry.indexer(codec, catalog),
-                new WatchProperties(10_000, 10_000, Duration.ofSeconds(60)));
+                new WatchProperties(10_000, 10_000, Duration.ofSeconds(60), java.util.Set.of()));
         ResourceRegistry.describe(catalog, hub);
         hub.start();
         registry = new ResourceRegistry(catalog, codec, objects, hub, Clock.systemUTC(), new RegistryProperties(
