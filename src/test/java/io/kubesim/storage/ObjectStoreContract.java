@@ -62,6 +62,35 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void textBodiesOfTheFirstSchemaReadBackAsTheSameBytesAfterTheMoveToBinary() throws Exception {
+        DataSource old = newDatabase();
+        String vendor = old instanceof DriverManagerDataSource d && d.getUrl().startsWith("jdbc:h2") ? "h2" : "postgresql";
+        Flyway.configure().dataSource(old).locations("classpath:db/migration/" + vendor).target("1").load().migrate();
+        String json = "{\"metadata\":{\"name\":\"caf\u00e9\"},\"data\":{\"k\":\"\u20ac \u2603 \\\"q\\\"\"}}";
+        try (var c = old.getConnection(); var ps = c.prepareStatement("INSERT INTO objects (resource, namespace, name,"
+                + " uid, revision, body) VALUES ('configmaps', 'ns', 'caf\u00e9', 'u1', 7, ?)")) {
+            ps.setString(1, json);
+            ps.executeUpdate();
+        }
+        Flyway.configure().dataSource(old).locations("classpath:db/migration/" + vendor).load().migrate();
+        JdbcObjectStore migrated = new JdbcObjectStore(old, new StorageProperties(64, 1024, 100, Duration.ofMinutes(5),
+                Duration.ofMinutes(1)), Clock.systemUTC());
+        try {
+            List<StoredObject> loaded = new ArrayList<>();
+            migrated.loadAll(loaded::add);
+            assertThat(loaded).singleElement().satisfies(o -> {
+                assertThat(o.body()).isEqualTo(json.getBytes(StandardCharsets.UTF_8));
+                assertThat(o.revision()).isEqualTo(7);
+            });
+            CommittedChange next = migrated.write(WriteRequest.update("configmaps", "ns", "caf\u00e9", "u1", 7,
+                    rv -> json.getBytes(StandardCharsets.UTF_8), null));
+            assertThat(next.object().body()).isEqualTo(json.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            migrated.close();
+        }
+    }
+
+    @Test
     void everyWriteGetsTheNextRevisionAndIsPublishedInOrder() {
         long start = store.currentRevision();
         CommittedChange a = store.write(WriteRequest.create("pods", "ns", "a", "u1", body("a"), null));

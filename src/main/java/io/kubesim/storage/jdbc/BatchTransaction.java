@@ -7,7 +7,6 @@ import io.kubesim.storage.WriteRequest;
 import io.kubesim.storage.WriteRequest.Operation;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,23 +61,22 @@ final class BatchTransaction {
                 WriteRequest r = a.request();
                 long revision = first + i;
                 byte[] body = r.body().render(revision);
-                String text = new String(body, StandardCharsets.UTF_8);
                 ChangeType type = switch (r.operation()) {
                     case CREATE -> ChangeType.ADDED;
                     case UPDATE -> ChangeType.MODIFIED;
                     case DELETE -> ChangeType.DELETED;
                 };
-                addLogRow(log, r, revision, type, text, a.previousRevision(), now);
+                addLogRow(log, r, revision, type, body, a.previousRevision(), now);
                 switch (r.operation()) {
                     case CREATE -> {
-                        bind(insert, r.resource(), r.namespace(), r.name(), r.uid(), revision, text);
+                        bind(insert, r.resource(), r.namespace(), r.name(), r.uid(), revision, body);
                         insert.addBatch();
                         inserts++;
                     }
                     case UPDATE -> {
                         update.setString(1, r.uid());
                         update.setLong(2, revision);
-                        update.setString(3, text);
+                        update.setBytes(3, body);
                         update.setString(4, r.resource());
                         update.setString(5, r.namespace());
                         update.setString(6, r.name());
@@ -106,27 +104,27 @@ final class BatchTransaction {
         return changes;
     }
 
-    private static void addLogRow(PreparedStatement log, WriteRequest r, long revision, ChangeType type, String text,
+    private static void addLogRow(PreparedStatement log, WriteRequest r, long revision, ChangeType type, byte[] body,
                                   long previous, long now) throws SQLException {
         log.setLong(1, revision);
         log.setString(2, r.resource());
         log.setString(3, r.namespace());
         log.setString(4, r.name());
         log.setString(5, type.name());
-        log.setString(6, text);
+        log.setBytes(6, body);
         log.setLong(7, Math.max(previous, 0));
         log.setLong(8, now);
         log.addBatch();
     }
 
     private static void bind(PreparedStatement ps, String resource, String namespace, String name, String uid,
-                             long revision, String body) throws SQLException {
+                             long revision, byte[] body) throws SQLException {
         ps.setString(1, resource);
         ps.setString(2, namespace);
         ps.setString(3, name);
         ps.setString(4, uid);
         ps.setLong(5, revision);
-        ps.setString(6, body);
+        ps.setBytes(6, body);
     }
 
     private static void checkCounts(int[] counts, String what) throws RowConflict {
