@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -159,7 +160,9 @@ public final class Kubelet implements Reconciler {
                 if (!rt.uid().equals(fresh.getMetadata().getUid())) {
                     return null;
                 }
-                PodStatus next = PodStatusBuilder.build(fresh, rt, node.internalIp(), now);
+                boolean unchanged = Objects.equals(fresh.getMetadata().getResourceVersion(),
+                        pod.getMetadata().getResourceVersion());
+                PodStatus next = unchanged ? desired : PodStatusBuilder.build(fresh, rt, node.internalIp(), now);
                 if (next.equals(fresh.getStatus())) {
                     return null;
                 }
