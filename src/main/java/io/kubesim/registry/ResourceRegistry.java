@@ -189,12 +189,15 @@ public final class ResourceRegistry {
 
     // ---- typed writes (in-process client) -----------------------------------------------------
 
-    /** Creates a typed object (it is consumed: the registry fills its metadata). */
+    /**
+     * Creates a typed object. It is consumed: the registry fills in its metadata, defaults and managedFields, and
+     * returns it as stored (with the new resourceVersion) instead of decoding the stored document again.
+     */
     public <T extends HasMetadata> T create(T object, WriteOptions o) {
         ResourceStrategy<T> s = strategyOf(object);
         String ns = object.getMetadata() == null ? null : object.getMetadata().getNamespace();
         WriteResult r = writes.create(s, ns, object, o, new ArrayList<>());
-        return decode(r.object(), s);
+        return o.dryRun() ? decode(r.object(), s) : asStored(object, r.object());
     }
 
     /** Replaces a typed object; conditional when it carries a resourceVersion. */
@@ -212,9 +215,24 @@ public final class ResourceRegistry {
     public <T extends HasMetadata> T mutate(Class<T> type, String namespace, String name, Subresource sub,
                                             UnaryOperator<T> change, WriteOptions o) {
         ResourceStrategy<T> s = catalog.strategy(type);
-        WriteResult r = writes.update(s, namespace, name, sub, (current, stored) -> change.apply(current.get()), false, o,
-                new ArrayList<>());
-        return decode(r.object(), s);
+        var proposed = new java.util.concurrent.atomic.AtomicReference<T>();
+        var seen = new java.util.concurrent.atomic.AtomicLong();
+        WriteResult r = writes.update(s, namespace, name, sub, (current, stored) -> {
+            T next = change.apply(current.get());
+            proposed.set(next);
+            seen.set(stored.revision());
+            return next;
+        }, false, o, new ArrayList<>());
+        T written = proposed.get();
+        boolean wrote = written != null && !o.dryRun() && r.object() != null && r.object().revision() != seen.get();
+        // the last attempt's object is what was encoded and stored; a write that changed nothing answers the stored one
+        return wrote ? asStored(written, r.object()) : decode(r.object(), s);
+    }
+
+    /** The typed object a write encoded, with the resourceVersion it was stored at. */
+    private static <T extends HasMetadata> T asStored(T written, ApiObject stored) {
+        written.getMetadata().setResourceVersion(Long.toString(stored.revision()));
+        return written;
     }
 
     /** Deletes through the same path as the API (graceful deletion, finalizers, preconditions). */
