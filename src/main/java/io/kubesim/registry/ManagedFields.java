@@ -47,16 +47,34 @@ final class ManagedFields {
 
     /**
      * Records a non-apply write of {@code next} in next's managedFields; {@code stored} is the JSON of the object it
-     * replaces as stored (the encoding of its typed form), null on create.
+     * replaces as stored (the encoding of its typed form) and {@code old} its decoded form, both null on create.
+     * A {@code spec} or {@code status} equal in both (a status write's spec, a main write's status) is left out of
+     * both trees: equal fields cannot move ownership, and they are most of an object's bytes.
      */
-    <T extends HasMetadata> void update(ResourceType t, byte[] stored, T next, Subresource sub, String managerName,
-                                        Instant now) {
+    <T extends HasMetadata> void update(ResourceType t, T old, byte[] stored, T next, Subresource sub,
+                                        String managerName, Instant now) {
         String subresource = subresource(sub);
         if (subresource == null) {
             return;
         }
-        JsonNode oldTree = stored == null ? null : codec.tree(stored);
-        JsonNode managedFields = manager.managedFieldsAfterUpdate(oldTree, codec.tree(next), managerName,
+        JsonNode oldTree;
+        JsonNode newTree;
+        List<LargeField> equal = old == null ? List.of() : LargeField.equalIn(old, next);
+        if (equal.isEmpty()) {
+            oldTree = stored == null ? null : codec.tree(stored);
+            newTree = codec.tree(next);
+        } else {
+            Object[] oldValues = LargeField.detach(equal, old);
+            Object[] newValues = LargeField.detach(equal, next);
+            try {
+                oldTree = codec.tree(old);
+                newTree = codec.tree(next);
+            } finally {
+                LargeField.attach(equal, old, oldValues);
+                LargeField.attach(equal, next, newValues);
+            }
+        }
+        JsonNode managedFields = manager.managedFieldsAfterUpdate(oldTree, newTree, managerName,
                 t.apiVersion(), subresource, now);
         next.getMetadata().setManagedFields(entries(managedFields));
     }

@@ -155,7 +155,7 @@ final class WritePath {
             }
             warnings.addAll(s.warnings(object));
             if (trackFields && attempt == 1) {
-                managed.update(t, null, object, Subresource.MAIN, o.managerOrUserAgent(), now);
+                managed.update(t, null, null, object, Subresource.MAIN, o.managerOrUserAgent(), now);
             }
             s.canonicalize(object);
             if (o.dryRun()) {
@@ -262,7 +262,7 @@ final class WritePath {
             }
             prepareUpdate(s, next, old, sub, name);
             if (trackFields) {
-                managed.update(t, storedJson, next, sub, o.managerOrUserAgent(), clock.instant());
+                managed.update(t, old, storedJson, next, sub, o.managerOrUserAgent(), clock.instant());
             }
             if (shouldDeleteDuringUpdate(next, old)) {
                 return deleteDuringUpdate(t, stored, next, o, warnings);
