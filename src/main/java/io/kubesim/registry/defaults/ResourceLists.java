@@ -20,8 +20,13 @@ final class ResourceLists {
         if (list == null) {
             return;
         }
-        list.replaceAll((name, q) -> q == null ? null
-                : Quantities.canonicalResource(q.toString()).map(Quantity::new).orElse(q));
+        list.replaceAll((name, q) -> {
+            if (q == null) {
+                return null;
+            }
+            String text = q.toString();
+            return Quantities.canonicalResource(text).filter(c -> !c.equals(text)).map(Quantity::new).orElse(q);
+        });
     }
 
     /** Rounds both lists of a container's requirements; null-tolerant. */
