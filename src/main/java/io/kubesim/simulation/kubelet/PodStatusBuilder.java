@@ -47,7 +47,9 @@ public final class PodStatusBuilder {
         s.setReason(old.getReason());
         s.setMessage(old.getMessage());
         s.setHostIP(hostIp);
-        s.setHostIPs(hostIp == null ? null : List.of(new HostIP(hostIp)));
+        // empty lists, not null: as the status decodes from JSON, so the kubelet's comparison with its informer's
+        // copy sees no change when there is none (a null here made every sync re-write an identical status)
+        s.setHostIPs(hostIp == null ? new ArrayList<>() : List.of(new HostIP(hostIp)));
         if (rt.podIp != null) {
             s.setPodIP(rt.podIp);
             s.setPodIPs(List.of(new PodIP(rt.podIp)));
@@ -62,7 +64,7 @@ public final class PodStatusBuilder {
             regulars.add(containerStatus(c, rt));
         }
         regulars.sort(Comparator.comparing(ContainerStatus::getName));
-        s.setInitContainerStatuses(inits.isEmpty() ? null : inits);
+        s.setInitContainerStatuses(inits);
         s.setContainerStatuses(regulars);
         String phase = PodPhases.phase(rt, old.getPhase());
         s.setPhase(phase);

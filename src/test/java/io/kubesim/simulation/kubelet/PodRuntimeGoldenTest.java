@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PodRuntimeGoldenTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final io.kubesim.registry.codec.ObjectCodec CODEC = new io.kubesim.registry.codec.ObjectCodec();
     private static final KubeletSettings SETTINGS = new KubeletSettings(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(1));
 
@@ -108,6 +109,8 @@ class PodRuntimeGoldenTest {
             Instant now = T0.plusSeconds(s);
             rt.advance(now, ctx);
             PodStatus st = PodStatusBuilder.build(pod, rt, "172.18.0.3", now);
+            // as the kubelet compares it with the informer's decoded copy: equal to its own JSON round trip
+            assertThat(CODEC.decode(CODEC.encode(st), PodStatus.class)).as("round trip at %ss", s).isEqualTo(st);
             pod.setStatus(st);
             out.add(s + "s " + summary(st));
         }
