@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Kubernetes resource quantities, reproducing apimachinery's {@code resource.Quantity}: parsing
@@ -91,22 +90,13 @@ public final class Quantities {
      * precision, then canonical ({@code 100n -> 1m}, {@code 0.5 -> 500m}, {@code 1024Mi -> 1Gi}).
      */
     public static Optional<String> canonicalResource(String s) {
-        Optional<String> known = CANONICAL_RESOURCES.get(s);
-        if (known != null) {
-            return known;
-        }
-        Optional<String> canonical = tryParse(s).map(p -> p.value().scale() > 3
-                ? new Parsed(p.value().setScale(3, RoundingMode.UP), p.format()) : p).map(Parsed::toString);
-        if (CANONICAL_RESOURCES.size() < MEMO_LIMIT) {
-            CANONICAL_RESOURCES.put(s, canonical);
-        }
-        return canonical;
+        return CANONICAL_RESOURCES.get(s);
     }
 
     /** Every write of a pod rounds its containers' resource lists: the few texts in use are parsed once. */
-    private static final int MEMO_LIMIT = 4096;
-    private static final ConcurrentHashMap<String, Optional<String>> CANONICAL_RESOURCES =
-            new ConcurrentHashMap<>();
+    private static final TextMemo<Optional<String>> CANONICAL_RESOURCES = new TextMemo<>(s -> tryParse(s)
+            .map(p -> p.value().scale() > 3 ? new Parsed(p.value().setScale(3, RoundingMode.UP), p.format()) : p)
+            .map(Parsed::toString));
 
     /** Go's {@code Quantity.Value()}: the value rounded up (away from zero) to an integer, saturated to long. */
     public static long ceilValue(BigDecimal value) {

@@ -48,8 +48,9 @@ final class ManagedFields {
     /**
      * Records a non-apply write of {@code next} in next's managedFields; {@code stored} is the JSON of the object it
      * replaces as stored (the encoding of its typed form) and {@code old} its decoded form, both null on create.
-     * A {@code spec} or {@code status} equal in both (a status write's spec, a main write's status) is left out of
-     * both trees: equal fields cannot move ownership, and they are most of an object's bytes.
+     * A {@code spec} or {@code status} that next shares with old (the write path resets a status write's spec and a
+     * main write's status to the stored one) is left out of both trees: it cannot move ownership, and serialising it
+     * is most of the work.
      */
     <T extends HasMetadata> void update(ResourceType t, T old, byte[] stored, T next, Subresource sub,
                                         String managerName, Instant now) {
@@ -57,26 +58,43 @@ final class ManagedFields {
         if (subresource == null) {
             return;
         }
-        JsonNode oldTree;
+        Object spec = SpecAccess.spec(next);
+        Object status = SpecAccess.status(next);
+        boolean sameSpec = old != null && spec != null && spec == SpecAccess.spec(old);
+        boolean sameStatus = old != null && status != null && status == SpecAccess.status(old);
+        JsonNode oldTree = stored == null ? null : codec.tree(stored);
         JsonNode newTree;
-        List<LargeField> equal = old == null ? List.of() : LargeField.equalIn(old, next);
-        if (equal.isEmpty()) {
-            oldTree = stored == null ? null : codec.tree(stored);
+        if (!sameSpec && !sameStatus) {
             newTree = codec.tree(next);
         } else {
-            Object[] oldValues = LargeField.detach(equal, old);
-            Object[] newValues = LargeField.detach(equal, next);
+            if (oldTree instanceof ObjectNode o) {
+                if (sameSpec) {
+                    o.remove("spec");
+                }
+                if (sameStatus) {
+                    o.remove("status");
+                }
+            }
+            put(next, sameSpec, null, sameStatus, null);
             try {
-                oldTree = codec.tree(old);
                 newTree = codec.tree(next);
             } finally {
-                LargeField.attach(equal, old, oldValues);
-                LargeField.attach(equal, next, newValues);
+                put(next, sameSpec, spec, sameStatus, status);
             }
         }
         JsonNode managedFields = manager.managedFieldsAfterUpdate(oldTree, newTree, managerName,
                 t.apiVersion(), subresource, now);
         next.getMetadata().setManagedFields(entries(managedFields));
+    }
+
+    /** Sets the shared spec and/or status of {@code object} (to null while the trees are built, then back). */
+    private static void put(Object object, boolean setSpec, Object spec, boolean setStatus, Object status) {
+        if (setSpec) {
+            SpecAccess.setSpec(object, spec);
+        }
+        if (setStatus) {
+            SpecAccess.setStatus(object, status);
+        }
     }
 
     private List<ManagedFieldsEntry> entries(JsonNode m) {

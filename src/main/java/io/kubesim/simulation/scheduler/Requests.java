@@ -4,11 +4,10 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.kubesim.quantity.Quantities;
+import io.kubesim.quantity.TextMemo;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.ToLongFunction;
 
 /**
  * A pod's resource requests the way the scheduler counts them: max(sum of regular containers,
@@ -73,36 +72,9 @@ public record Requests(long cpuMilli, long memory) {
         return q == null ? 0 : VALUE.get(q.toString());
     }
 
-    /**
-     * Parsed quantities by their text: a scheduling cycle reads every candidate node's allocatable and the pod's
-     * requests, a handful of distinct strings parsed again for each pod otherwise. At most {@link #LIMIT} texts are
-     * kept; beyond that they are parsed each time.
-     */
-    private static final class Memo {
-        private static final int LIMIT = 4096;
-        private final ConcurrentHashMap<String, Long> values =
-                new ConcurrentHashMap<>();
-        private final ToLongFunction<String> parse;
-
-        Memo(ToLongFunction<String> parse) {
-            this.parse = parse;
-        }
-
-        long get(String text) {
-            Long known = values.get(text);
-            if (known != null) {
-                return known;
-            }
-            long v = parse.applyAsLong(text);
-            if (values.size() < LIMIT) {
-                values.put(text, v);
-            }
-            return v;
-        }
-    }
-
-    private static final Memo MILLI = new Memo(t -> Quantities.tryParse(t)
+    /** Parsed by text once: a scheduling cycle reads every candidate node's allocatable and the pod's requests. */
+    private static final TextMemo<Long> MILLI = new TextMemo<>(t -> Quantities.tryParse(t)
             .map(p -> Quantities.ceilMilliValue(p.value())).orElse(0L));
-    private static final Memo VALUE = new Memo(t -> Quantities.tryParse(t)
+    private static final TextMemo<Long> VALUE = new TextMemo<>(t -> Quantities.tryParse(t)
             .map(p -> Quantities.ceilValue(p.value())).orElse(0L));
 }
