@@ -10,6 +10,8 @@ import io.kubesim.watch.WatchHub;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -215,8 +217,8 @@ public final class ResourceRegistry {
     public <T extends HasMetadata> T mutate(Class<T> type, String namespace, String name, Subresource sub,
                                             UnaryOperator<T> change, WriteOptions o) {
         ResourceStrategy<T> s = catalog.strategy(type);
-        var proposed = new java.util.concurrent.atomic.AtomicReference<T>();
-        var seen = new java.util.concurrent.atomic.AtomicLong();
+        var proposed = new AtomicReference<T>();
+        var seen = new AtomicLong();
         WriteResult r = writes.update(s, namespace, name, sub, (current, stored) -> {
             T next = change.apply(current.get());
             proposed.set(next);

@@ -83,11 +83,7 @@ public final class FieldManager {
     public JsonNode update(JsonNode oldObject, JsonNode newObject, String manager, String apiVersion,
                            String subresource, Instant now) {
         ObjectNode result = requireObject(newObject).deepCopy();
-        JsonNode managedFields = managedFieldsAfterUpdate(oldObject, newObject, manager, apiVersion, subresource, now);
-        removeManagedFields(result);
-        if (managedFields != null) {
-            result.withObjectProperty("metadata").set("managedFields", managedFields.deepCopy());
-        }
+        putManagedFields(result, managedFieldsAfterUpdate(oldObject, newObject, manager, apiVersion, subresource, now));
         return result;
     }
 
@@ -186,9 +182,9 @@ public final class FieldManager {
             if ("kubectl".equals(manager) && LastApplied.has(result)) {
                 LastApplied.set(result, LastApplied.build(appliedConfig));
             }
-            setManagedFields(result, outcome.managed());
-            ObjectNode kept = Timestamps.keepIfUnchanged(liveObject, result);
-            return new ApplyResult(kept, liveObject == null || !Values.equal(liveObject, kept));
+            putManagedFields(result, Timestamps.keepIfUnchanged(liveObject, result,
+                    ManagedFieldsCodec.encode(outcome.managed())));
+            return new ApplyResult(result, liveObject == null || !Values.equal(liveObject, result));
         } catch (SchemaViolation e) {
             throw ApplyRequestException.internal("failed to create typed patch object ("
                     + appliedConfig.path("metadata").path("namespace").asString("") + "/"
@@ -317,11 +313,11 @@ public final class FieldManager {
         }
     }
 
-    private static void setManagedFields(ObjectNode object, Managed managed) {
-        JsonNode encoded = ManagedFieldsCodec.encode(managed);
+    /** Replaces {@code object}'s managedFields with a copy of {@code managedFields} (none when null). */
+    private static void putManagedFields(ObjectNode object, JsonNode managedFields) {
         removeManagedFields(object);
-        if (encoded != null) {
-            object.withObjectProperty("metadata").set("managedFields", encoded);
+        if (managedFields != null) {
+            object.withObjectProperty("metadata").set("managedFields", managedFields.deepCopy());
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.kubesim.patch.apply;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * apiserver's {@code IgnoreManagedFieldsTimestampsTransformer}: when a write changed nothing but managedFields
@@ -10,25 +9,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class Timestamps {
 
     private Timestamps() {
-    }
-
-    /** {@code updated}, with {@code old}'s managedFields put back when only their times differ. Mutates it. */
-    static ObjectNode keepIfUnchanged(JsonNode old, ObjectNode updated) {
-        if (old == null) {
-            return updated;
-        }
-        JsonNode oldMf = ManagedFieldsCodec.of(old);
-        JsonNode newMf = ManagedFieldsCodec.of(updated);
-        if (!sameIgnoringTimes(oldMf, newMf) || !sameIgnoringManagedFields(old, updated)) {
-            return updated;
-        }
-        ObjectNode metadata = (ObjectNode) updated.get("metadata");
-        if (oldMf == null) {
-            metadata.remove("managedFields");
-        } else {
-            metadata.set("managedFields", oldMf.deepCopy());
-        }
-        return updated;
     }
 
     /**
