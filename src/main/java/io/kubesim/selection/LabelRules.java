@@ -2,7 +2,6 @@ package io.kubesim.selection;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Name and label checks of {@code k8s.io/apimachinery/pkg/util/validation} (Kubernetes v1.34 texts).
@@ -20,27 +19,21 @@ public final class LabelRules {
     /** Maximum length of a DNS-1123 or DNS-1035 label. */
     public static final int DNS_LABEL_MAX_LENGTH = 63;
 
-    private static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+    static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private static final String QUALIFIED_NAME_MSG =
             "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-    private static final String LABEL_VALUE_FMT = "(" + QUALIFIED_NAME_FMT + ")?";
+    static final String LABEL_VALUE_FMT = "(" + QUALIFIED_NAME_FMT + ")?";
     private static final String LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric "
             + "characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-    private static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private static final String DNS1123_LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case "
             + "alphanumeric characters or '-', and must start and end with an alphanumeric character";
-    private static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
+    static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
     private static final String DNS1123_SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case "
             + "alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-    private static final String DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
+    static final String DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
     private static final String DNS1035_LABEL_MSG = "a DNS-1035 label must consist of lower case alphanumeric "
             + "characters or '-', start with an alphabetic character, and end with an alphanumeric character";
-
-    private static final Pattern QUALIFIED_NAME = Pattern.compile(QUALIFIED_NAME_FMT);
-    private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
-    private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
-    private static final Pattern DNS1035_LABEL = Pattern.compile(DNS1035_LABEL_FMT);
 
     /**
      * Unit word of Go's {@code MaxLenError}. Kubernetes v1.34 says "characters"; newer apimachinery
@@ -62,7 +55,7 @@ public final class LabelRules {
         if (GoText.byteLength(value) > LABEL_MAX_LENGTH) {
             errs.add(maxLenError(LABEL_MAX_LENGTH));
         }
-        if (!LABEL_VALUE.matcher(value).matches()) {
+        if (!NameSyntax.isLabelValueText(value)) {
             errs.add(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
         }
         return errs;
@@ -71,13 +64,13 @@ public final class LabelRules {
     /** {@code validation.IsQualifiedName}: optional DNS-1123 subdomain prefix and '/', then a name of at most 63. */
     public static List<String> isQualifiedName(String value) {
         List<String> errs = new ArrayList<>();
-        String[] parts = value.split("/", -1);
+        int slash = value.indexOf('/');
         String name;
-        if (parts.length == 1) {
-            name = parts[0];
-        } else if (parts.length == 2) {
-            name = parts[1];
-            checkPrefix(parts[0], errs);
+        if (slash < 0) {
+            name = value;
+        } else if (value.indexOf('/', slash + 1) < 0) {
+            name = value.substring(slash + 1);
+            checkPrefix(value.substring(0, slash), errs);
         } else {
             errs.add("a qualified name " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name",
                     "123-abc") + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
@@ -88,7 +81,7 @@ public final class LabelRules {
         } else if (GoText.byteLength(name) > LABEL_MAX_LENGTH) {
             errs.add("name part " + maxLenError(LABEL_MAX_LENGTH));
         }
-        if (!QUALIFIED_NAME.matcher(name).matches()) {
+        if (!NameSyntax.isQualifiedNameText(name)) {
             errs.add("name part " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
         }
         return errs;
@@ -110,7 +103,7 @@ public final class LabelRules {
         if (GoText.byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) {
             errs.add(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
         }
-        if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+        if (!NameSyntax.isDns1123SubdomainText(value)) {
             errs.add(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
         }
         return errs;
@@ -122,8 +115,8 @@ public final class LabelRules {
         if (GoText.byteLength(value) > DNS_LABEL_MAX_LENGTH) {
             errs.add(maxLenError(DNS_LABEL_MAX_LENGTH));
         }
-        if (!DNS1123_LABEL.matcher(value).matches()) {
-            if (DNS1123_SUBDOMAIN.matcher(value).matches()) {
+        if (!NameSyntax.isDns1123LabelText(value)) {
+            if (NameSyntax.isDns1123SubdomainText(value)) {
                 errs.add("must not contain dots");
             } else {
                 errs.add(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, "my-name", "123-abc"));
@@ -138,7 +131,7 @@ public final class LabelRules {
         if (GoText.byteLength(value) > DNS_LABEL_MAX_LENGTH) {
             errs.add(maxLenError(DNS_LABEL_MAX_LENGTH));
         }
-        if (!DNS1035_LABEL.matcher(value).matches()) {
+        if (!NameSyntax.isDns1035LabelText(value)) {
             errs.add(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"));
         }
         return errs;

@@ -116,7 +116,9 @@ public final class FieldManager {
 
     /**
      * Shallow views of both objects without managedFields and without the top-level fields (other than
-     * {@code metadata}) that are equal in both; {@code [null, new]} on create. Nothing is copied deeply.
+     * {@code metadata}) that are equal in both; {@code [null, new]} on create. Nothing is copied deeply. Equal means
+     * {@link Values#equal} (numbers by value): a tree parsed from JSON holds {@code 30} as an int where one built
+     * from a typed object holds a {@code Long} field as a long, and Jackson's node equality tells those apart.
      */
     private static ObjectNode[] changedParts(JsonNode oldObject, JsonNode newObject) {
         ObjectNode newPart = Values.MAPPER.createObjectNode();
@@ -128,7 +130,7 @@ public final class FieldManager {
         ObjectNode oldPart = Values.MAPPER.createObjectNode();
         for (var e : oldObject.properties()) {
             JsonNode other = newObject.get(e.getKey());
-            if (!"metadata".equals(e.getKey()) && other != null && other.equals(e.getValue())) {
+            if (!"metadata".equals(e.getKey()) && other != null && Values.equal(other, e.getValue())) {
                 continue;
             }
             oldPart.set(e.getKey(), e.getValue());

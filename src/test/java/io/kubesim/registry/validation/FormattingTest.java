@@ -42,6 +42,12 @@ class FormattingTest {
         assertThat(GoFormat.goSyntax(List.of("a", "b"))).isEqualTo("[]string{\"a\", \"b\"}");
         assertThat(FieldPath.root("spec").child("containers").index(0).child("resources", "limits").key("cpu")
                 .toString()).isEqualTo("spec.containers[0].resources.limits[cpu]");
+        FieldPath containers = FieldPath.root("spec").child("containers");
+        assertThat(containers.toString()).isEqualTo("spec.containers");
+        assertThat(containers.index(3).child("ports").toString()).isEqualTo("spec.containers[3].ports");
+        assertThat(FieldPath.root("").child("metadata", "", "name").toString()).isEqualTo("metadata.name");
+        assertThat(FieldPath.root("").toString()).isEmpty();
+        assertThat(FieldPath.root("data").key("a.b").child("x").toString()).isEqualTo("data[a.b].x");
     }
 
     @ParameterizedTest
