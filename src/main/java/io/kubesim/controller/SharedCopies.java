@@ -1,5 +1,6 @@
 package io.kubesim.controller;
 
+import io.fabric8.kubernetes.api.model.FieldsV1;
 import java.lang.reflect.Field;
 import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Modifier;
@@ -58,7 +59,8 @@ final class SharedCopies {
     }
 
     private static void visit(Object object, int depth) {
-        if (object == null || depth > MAX_DEPTH || !isModel(object.getClass())) {
+        if (object == null || depth > MAX_DEPTH || !isModel(object.getClass()) || object instanceof FieldsV1) {
+            // FieldsV1 comes shared from the codec already (one read-only instance per distinct content)
             return;
         }
         for (Field f : FIELDS.get(object.getClass())) {

@@ -44,6 +44,7 @@ public final class ObjectCodec {
     private static final Set<Class<?>> FREE_FORM = Set.of(FieldsV1.class, GenericKubernetesResource.class,
             AnyType.class, RawExtension.class);
 
+    private final SharedFieldsV1 fieldsV1 = new SharedFieldsV1();
     private final JsonMapper plain;
     private final JsonMapper strict;
     private final String marker;
@@ -57,8 +58,8 @@ public final class ObjectCodec {
      * UTF-8 parser, which Jackson offers only with canonical names.
      */
     public ObjectCodec() {
-        this.plain = base(false).build();
-        this.strict = base(true)
+        this.plain = base(false, fieldsV1).build();
+        this.strict = base(true, fieldsV1)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .annotationIntrospector(new StrictIntrospector())
                 .addHandler(new UnknownFieldCollector())
@@ -69,12 +70,13 @@ public final class ObjectCodec {
         this.markerBytes = ("\"" + marker + "\"").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static JsonMapper.Builder base(boolean canonicalNames) {
+    private static JsonMapper.Builder base(boolean canonicalNames, SharedFieldsV1 fieldsV1) {
         return JsonMapper.builder(JsonFactory.builder()
                         .configure(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES, canonicalNames).build())
                 .addModule(new BlackbirdModule())
                 .addModule(new SimpleModule("kubesim-model-fixes")
-                        .addValueInstantiator(OwnerReference.class, new EmptyOwnerReference()))
+                        .addValueInstantiator(OwnerReference.class, new EmptyOwnerReference())
+                        .setDeserializerModifier(fieldsV1.modifier()))
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

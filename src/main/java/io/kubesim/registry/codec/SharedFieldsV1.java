@@ -1,0 +1,103 @@
+package io.kubesim.registry.codec;
+
+import io.fabric8.kubernetes.api.model.FieldsV1;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.util.ByteArrayBuilder;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decodes {@code managedFields[].fieldsV1} into one shared {@link FieldsV1} per distinct content. Every write decodes
+ * the stored object and most request bodies carry managedFields back; their field sets are a few kilobytes of
+ * nested maps each, nearly always equal to ones decoded before (the same managers write the same fields of every
+ * pod of a ReplicaSet). The content is copied token by token into compact JSON, which is the key; a known key
+ * returns the instance decoded the first time. Shared instances are read-only at the top level (a write to one
+ * would change every object holding it). At most {@value #LIMIT} are remembered; when full it starts over.
+ */
+final class SharedFieldsV1 {
+
+    static final int LIMIT = 4096;
+
+    private static final JsonMapper COPIER = JsonMapper.builder().build();
+
+    private final Map<String, FieldsV1> known = new ConcurrentHashMap<>();
+
+    /** The deserializer modifier that puts this in front of Jackson's own FieldsV1 deserializer. */
+    ValueDeserializerModifier modifier() {
+        return new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
+                                                           BeanDescription.Supplier beanDesc,
+                                                           ValueDeserializer<?> deserializer) {
+                return beanDesc.getBeanClass() == FieldsV1.class ? new Deserializer(deserializer) : deserializer;
+            }
+        };
+    }
+
+    /** The shared instance for the JSON object at {@code p}'s current token (left on its END_OBJECT). */
+    FieldsV1 read(JsonParser p) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(512);
+        try (JsonGenerator g = COPIER.createGenerator(bytes)) {
+            g.copyCurrentStructure(p);
+        }
+        byte[] json = bytes.toByteArray();
+        String key = new String(json, StandardCharsets.ISO_8859_1);
+        FieldsV1 shared = known.get(key);
+        if (shared != null) {
+            return shared;
+        }
+        shared = decode(json);
+        if (known.size() >= LIMIT) {
+            known.clear();
+        }
+        known.put(key, shared);
+        return shared;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FieldsV1 decode(byte[] json) {
+        Map<String, Object> content = COPIER.readValue(json, LinkedHashMap.class);
+        FieldsV1 f = new FieldsV1();
+        f.setAdditionalProperties(Collections.unmodifiableMap(content));
+        return f;
+    }
+
+    int size() {
+        return known.size();
+    }
+
+    /** Objects through {@link #read}; anything else (null, wrong types) through Jackson's own, for its errors. */
+    private final class Deserializer extends DelegatingDeserializer {
+
+        Deserializer(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new Deserializer(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+            if (p.hasToken(JsonToken.START_OBJECT)) {
+                return read(p);
+            }
+            return super.deserialize(p, ctxt);
+        }
+    }
+}
