@@ -29,6 +29,7 @@ import tools.jackson.module.blackbird.BlackbirdModule;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -192,20 +193,20 @@ public final class ObjectCodec {
         }
         int start = at + 1;
         int end = start + marker.length();
-        byte[] prefix = java.util.Arrays.copyOfRange(bytes, 0, start);
-        byte[] suffix = java.util.Arrays.copyOfRange(bytes, end, bytes.length);
+        byte[] prefix = Arrays.copyOfRange(bytes, 0, start);
+        byte[] suffix = Arrays.copyOfRange(bytes, end, bytes.length);
         return new RevisionTemplate(prefix, suffix);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
+        // the needle is a quote and a random marker: test its first two bytes, then compare the rest at once
+        byte first = needle[0];
+        byte second = needle[1];
+        for (int i = 0, last = haystack.length - needle.length; i <= last; i++) {
+            if (haystack[i] == first && haystack[i + 1] == second
+                    && Arrays.equals(haystack, i + 2, i + needle.length, needle, 2, needle.length)) {
+                return i;
             }
-            return i;
         }
         return -1;
     }
