@@ -5,6 +5,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
@@ -26,13 +28,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * nested maps each, nearly always equal to ones decoded before (the same managers write the same fields of every
  * pod of a ReplicaSet). The content is copied token by token into compact JSON, which is the key; a known key
  * returns the instance decoded the first time. Shared instances are read-only at the top level (a write to one
- * would change every object holding it). At most {@value #LIMIT} are remembered; when full it starts over.
+ * would change every object holding it). At most {@value #LIMIT} are remembered; when full it starts over (a
+ * pod's superseded status sets stay remembered until then, so the limit is kept small).
  */
 final class SharedFieldsV1 {
 
-    static final int LIMIT = 4096;
+    static final int LIMIT = 1024;
 
-    private static final JsonMapper COPIER = JsonMapper.builder().build();
+    /**
+     * Without canonical property names, like the codec's own mapper for stored documents: the keys of the kubelet's
+     * status entries are unique per pod ({@code k:{"ip":"10.244.3.17"}}) and would fill Jackson's shared name table.
+     */
+    private static final JsonMapper COPIER = JsonMapper.builder(JsonFactory.builder()
+            .configure(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES, false).build()).build();
 
     private final Map<String, FieldsV1> known = new ConcurrentHashMap<>();
 
