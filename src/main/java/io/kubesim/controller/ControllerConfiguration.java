@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The shared pieces of the in-process control plane. */
 @Configuration(proxyBeanMethods = false)
@@ -36,12 +35,7 @@ public class ControllerConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService controlPlaneTimer() {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "kubesim-control-plane-timer-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newScheduledThreadPool(2, DaemonThreads.numbered("kubesim-control-plane-timer"));
     }
 
     /** pods/log reads what the node agents' {@link ContainerLogs} hold (nothing when no simulation runs). */

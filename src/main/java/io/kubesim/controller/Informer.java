@@ -67,11 +67,7 @@ public final class Informer<T extends HasMetadata> {
         this.type = type;
         this.registry = registry;
         this.strategy = registry.catalog().strategy(type);
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "kubesim-informer-" + type.getSimpleName());
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadExecutor(DaemonThreads.named("kubesim-informer-" + type.getSimpleName()));
         addIndex("namespace", o -> List.of(nz(o.getMetadata().getNamespace())));
     }
 

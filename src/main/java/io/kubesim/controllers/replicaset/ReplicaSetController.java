@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubesim.controller.ClusterTime;
 import io.kubesim.controller.ControllerLoop;
+import io.kubesim.controller.DaemonThreads;
 import io.kubesim.controller.EventRecorder;
 import io.kubesim.controller.Informer;
 import io.kubesim.controller.InformerFactory;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The replica controller of one kind (ReplicaSet or ReplicationController): maps informer events to owner
@@ -69,12 +69,7 @@ public final class ReplicaSetController<T extends HasMetadata> {
 
     /** The threads a slow-start batch's pod creations run on (upstream: one goroutine per create). */
     private static ExecutorService createThreads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(CREATE_THREADS, r -> {
-            Thread t = new Thread(r, name + "-create-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newFixedThreadPool(CREATE_THREADS, DaemonThreads.numbered(name + "-create"));
     }
 
     public String name() {
