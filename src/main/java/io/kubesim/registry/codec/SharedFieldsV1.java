@@ -34,6 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SharedFieldsV1 {
 
     static final int LIMIT = 1024;
+    /**
+     * Larger contents are decoded as they come and not remembered, so that a client sending large, distinct sets
+     * cannot pin memory here (a pod's sets are 0.5 to 3 KB).
+     */
+    static final int MAX_REMEMBERED_BYTES = 8 * 1024;
 
     /**
      * Without canonical property names, like the codec's own mapper for stored documents: the keys of the kubelet's
@@ -63,6 +68,9 @@ final class SharedFieldsV1 {
             g.copyCurrentStructure(p);
         }
         byte[] json = bytes.toByteArray();
+        if (json.length > MAX_REMEMBERED_BYTES) {
+            return decode(json);
+        }
         String key = new String(json, StandardCharsets.ISO_8859_1);
         FieldsV1 shared = known.get(key);
         if (shared != null) {

@@ -78,6 +78,19 @@ class SharedFieldsV1Test {
     }
 
     @Test
+    void largeContentIsDecodedButNotRemembered() throws Exception {
+        StringBuilder fields = new StringBuilder("{\"f:data\":{");
+        for (int i = 0; fields.length() <= SharedFieldsV1.MAX_REMEMBERED_BYTES; i++) {
+            fields.append(i == 0 ? "" : ",").append("\"f:key-").append(i).append("\":{}");
+        }
+        String large = fields.append("}}").toString();
+        Pod first = codec.decode(pod("a", large), Pod.class);
+        Pod second = codec.decode(pod("b", large), Pod.class);
+        assertThat(fieldsOf(first)).isNotSameAs(fieldsOf(second)).isEqualTo(fieldsOf(second));
+        assertThat(codec.encode(first)).isEqualTo(pod("a", large));
+    }
+
+    @Test
     void remembersAtMostTheLimit() throws Exception {
         SharedFieldsV1 shared = new SharedFieldsV1();
         var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
