@@ -1,6 +1,7 @@
 package io.kubesim.registry.validation;
 
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.kubesim.quantity.TextMemo;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -47,18 +48,36 @@ public final class Quantities {
         return (q.getAmount() == null ? "" : q.getAmount()) + (q.getFormat() == null ? "" : q.getFormat());
     }
 
+    /**
+     * Parse results by text, a {@link Parsed} or the error message: every write validates the same few quantities
+     * ({@code 100m}, {@code 64Mi}) and each parse does big-decimal arithmetic.
+     */
+    private static final TextMemo<Object> PARSED = new TextMemo<>(Quantities::parseOrMessage);
+    private static final TextMemo<String> CANONICAL = new TextMemo<>(Quantities::canonicalOf);
+
     /** The parse error, if any ({@link #FORMAT_ERROR} or {@link #SUFFIX_ERROR}). */
     public static Optional<String> parseError(String s) {
-        try {
-            parse(s);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
+        return PARSED.get(s == null ? "" : s) instanceof String message ? Optional.of(message) : Optional.empty();
     }
 
     /** Parses like {@code ParseQuantity}; throws {@link IllegalArgumentException} with the upstream message. */
     public static Parsed parse(String s) {
+        Object result = PARSED.get(s == null ? "" : s);
+        if (result instanceof Parsed parsed) {
+            return parsed;
+        }
+        throw new IllegalArgumentException((String) result);
+    }
+
+    private static Object parseOrMessage(String s) {
+        try {
+            return parseText(s);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Parsed parseText(String s) {
         Matcher m = FORMAT.matcher(s == null ? "" : s);
         if (!m.matches() || m.group(1).replace("+", "").replace("-", "").equals(".")) {
             throw new IllegalArgumentException(FORMAT_ERROR);
@@ -89,6 +108,10 @@ public final class Quantities {
 
     /** Go's {@code Quantity.String()}: canonical form, e.g. {@code 1000m} → {@code 1}, {@code 1024Mi} → {@code 1Gi}. */
     public static String canonical(String s) {
+        return s == null ? canonicalOf(null) : CANONICAL.get(s);
+    }
+
+    private static String canonicalOf(String s) {
         try {
             return canonical(parse(s));
         } catch (IllegalArgumentException e) {

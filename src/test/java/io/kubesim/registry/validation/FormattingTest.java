@@ -64,6 +64,15 @@ class FormattingTest {
         assertThat(Quantities.parseError("abc")).contains(Quantities.FORMAT_ERROR);
         assertThat(Quantities.compare("1", "999m")).isPositive();
         assertThatThrownBy(() -> Quantities.parse("")).hasMessage(Quantities.FORMAT_ERROR);
+        // results are remembered by text: a second look gives the same answer, errors included
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> Quantities.parse("1Mm")).hasMessage(Quantities.SUFFIX_ERROR);
+            assertThat(Quantities.parseError("250m")).isEmpty();
+            assertThat(Quantities.canonical("1024Mi")).isEqualTo("1Gi");
+            assertThat(Quantities.canonical("1Mm")).isEqualTo("1Mm");
+        }
+        assertThat(Quantities.canonical((String) null)).isNull();
+        assertThat(Quantities.parseError(null)).contains(Quantities.FORMAT_ERROR);
     }
 
     @Test
