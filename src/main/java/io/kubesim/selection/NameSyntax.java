@@ -4,7 +4,7 @@ package io.kubesim.selection;
  * The character rules of {@link LabelRules}' regular expressions, checked by one pass over the characters instead
  * of a regex match: names and labels are checked on every write (each label, annotation key and name of an
  * object), and {@code java.util.regex} allocates a matcher and loop state per match. Each method accepts exactly
- * the strings its expression matches in full (LabelRulesTest compares both on generated strings).
+ * the strings its expression matches in full (NameSyntaxTest compares both on enumerated and generated strings).
  */
 final class NameSyntax {
 
