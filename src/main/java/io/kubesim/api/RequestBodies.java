@@ -31,19 +31,36 @@ final class RequestBodies {
         this.protobuf = protobuf;
     }
 
-    /** The raw body, at most the limit (413 beyond). */
+    /**
+     * The raw body, at most the limit (413 beyond). An oversized body is read to its end first (up to
+     * {@value #MAX_DRAINED_BYTES} bytes): Tomcat closes the connection after a 413, and closing it while the client
+     * is still sending can reset the connection before the client has read the answer.
+     */
     byte[] read(HttpServletRequest req) throws IOException {
         long declared = req.getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge();
-        }
         try (InputStream in = req.getInputStream()) {
+            if (declared > maxBytes) {
+                throw tooLarge(in);
+            }
             byte[] buf = in.readNBytes(maxBytes + 1);
             if (buf.length > maxBytes) {
-                throw tooLarge();
+                throw tooLarge(in);
             }
             return buf;
         }
+    }
+
+    /** Most bytes of an oversized body read (and dropped) before answering; beyond it the connection may reset. */
+    static final long MAX_DRAINED_BYTES = 64L << 20;
+
+    private ApiException tooLarge(InputStream in) throws IOException {
+        byte[] scratch = new byte[64 * 1024];
+        long drained = 0;
+        int n;
+        while (drained < MAX_DRAINED_BYTES && (n = in.read(scratch)) >= 0) {
+            drained += n;
+        }
+        return tooLarge();
     }
 
     private ApiException tooLarge() {
