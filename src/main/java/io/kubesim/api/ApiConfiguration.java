@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -103,6 +104,23 @@ public class ApiConfiguration {
     ClusterGauges clusterGauges(ResourceRegistry registry, MeterRegistry meters,
                                 @Value("${kubesim.simulation.enabled:true}") boolean simulation) {
         return new ClusterGauges(registry, simulation, meters);
+    }
+
+    @Bean
+    ResourceEndpoint resourceEndpoint(ResourceRegistry registry, Responder responder, RequestBodies bodies,
+                                      WatchStreamer watches, DiscoveryEndpoint discovery, WatchEncoders watchEncoders,
+                                      SubresourceHandlers subresources) {
+        return new ResourceEndpoint(registry, responder, bodies, watches, discovery, watchEncoders, subresources);
+    }
+
+    /** {@code /api} and {@code /apis} on their own servlet (see {@link ApiServlet}); everything else stays on MVC. */
+    @Bean
+    ServletRegistrationBean<ApiServlet> apiServlet(ResourceEndpoint endpoint) {
+        var bean = new ServletRegistrationBean<>(new ApiServlet(endpoint), "/api/*", "/apis/*");
+        bean.setName("kubesim-api");
+        bean.setAsyncSupported(true);
+        bean.setLoadOnStartup(1);
+        return bean;
     }
 
     @Bean

@@ -19,6 +19,9 @@ final class Paths {
         if (ctx != null && !ctx.isEmpty() && uri.startsWith(ctx)) {
             uri = uri.substring(ctx.length());
         }
+        if (uri.indexOf('%') < 0) {
+            return uri;
+        }
         StringBuilder out = new StringBuilder(uri.length());
         for (String segment : uri.split("/", -1)) {
             if (!out.isEmpty() || uri.startsWith("/")) {
@@ -26,7 +29,8 @@ final class Paths {
             }
             out.append(percentDecode(segment).replace("/", "%2F"));
         }
-        return out.toString().replaceFirst("^//", "/");
+        // the loop wrote one '/' too many before a leading empty segment
+        return out.length() > 1 && out.charAt(0) == '/' && out.charAt(1) == '/' ? out.substring(1) : out.toString();
     }
 
     private static String percentDecode(String s) {

@@ -13,7 +13,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * One log line per request (verb, path, code, latency, user agent) and the request metrics
@@ -70,8 +69,14 @@ final class RequestLog extends OncePerRequestFilter {
     }
 
     static String textLine(String verb, String path, int code, long nanos, String ua) {
-        return verb + " " + path + " " + code + " " + String.format(Locale.ROOT, "%.3fms", nanos / 1e6) + " \""
-                + (ua == null ? "" : ua) + "\"";
+        return verb + " " + path + " " + code + " " + milliseconds(nanos) + "ms \"" + (ua == null ? "" : ua) + "\"";
+    }
+
+    /** {@code nanos} in milliseconds with three decimals, rounded half up (as {@code %.3f}, without a Formatter). */
+    static String milliseconds(long nanos) {
+        long micros = (nanos + 500) / 1000;
+        String frac = Long.toString(micros % 1000);
+        return micros / 1000 + "." + "000".substring(frac.length()) + frac;
     }
 
     String jsonLine(String verb, String path, int code, long nanos, String ua, RequestLabels labels) {

@@ -16,18 +16,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 
 /**
  * The one HTTP endpoint of every kind: parses the path into a {@link RequestTarget}, the query into
- * options, the body into a tree or bytes, calls the registry, and writes the answer or the Status.
+ * options, the body into a tree or bytes, calls the registry, and writes the answer or the Status. Served by
+ * {@link ApiServlet}.
  */
-@RestController
-public class ResourceEndpoint {
+public final class ResourceEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(ResourceEndpoint.class);
     static final String NOT_FOUND = "the server could not find the requested resource";
@@ -51,8 +49,7 @@ public class ResourceEndpoint {
         this.subresources = subresources;
     }
 
-    @RequestMapping(path = {"/api", "/api/**", "/apis", "/apis/**"})
-    public void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Format format = null;
         try {
             format = format(req);

@@ -82,6 +82,24 @@ class RequestLogTest {
     }
 
     @Test
+    void latencyIsPrintedAsPercentThreeFWouldPrintIt() {
+        long[] samples = {0, 1, 499, 500, 501, 999, 1_000, 1_499, 1_500, 12_345_678, 999_999_499L, 999_999_500L,
+            60_000_000_000L, 123_456_789_012L};
+        for (long nanos : samples) {
+            assertThat(RequestLog.milliseconds(nanos)).as("%d ns", nanos)
+                    .isEqualTo(new java.math.BigDecimal(nanos).movePointLeft(6)
+                            .setScale(3, java.math.RoundingMode.HALF_UP).toPlainString());
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            long nanos = (long) (random.nextDouble() * 10_000_000_000L);
+            assertThat(RequestLog.milliseconds(nanos)).as("%d ns", nanos)
+                    .isEqualTo(new java.math.BigDecimal(nanos).movePointLeft(6)
+                            .setScale(3, java.math.RoundingMode.HALF_UP).toPlainString());
+        }
+    }
+
+    @Test
     void jsonLinesAreOneObjectEachWithEscapedValues() throws Exception {
         run(true, request("POST", "/apis/apps/v1/namespaces/ns/replicasets", null, "odd \"agent\"\nline"), 201);
         run(true, request("PUT", "/apis/apps/v1/namespaces/ns/replicasets/web/scale", null, "curl/8"), 409);
