@@ -7,6 +7,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.springframework.beans.factory.annotation.Value;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -121,6 +126,31 @@ public class ApiConfiguration {
         bean.setAsyncSupported(true);
         bean.setLoadOnStartup(1);
         return bean;
+    }
+
+    /**
+     * Tomcat's own error reports (requests it refuses before any servlet runs) as Status documents: Spring Boot adds a
+     * plain {@link org.apache.catalina.valves.ErrorReportValve} to the host; this customizer runs after it and puts
+     * {@link StatusErrorReportValve} in its place.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> statusErrorReports() {
+        return new WebServerFactoryCustomizer<>() {
+            @Override
+            public void customize(TomcatServletWebServerFactory factory) {
+                factory.addContextCustomizers(context -> {
+                    if (context.getParent() instanceof StandardHost host) {
+                        for (Valve v : host.getPipeline().getValves()) {
+                            if (v instanceof ErrorReportValve) {
+                                host.getPipeline().removeValve(v);
+                            }
+                        }
+                        host.setErrorReportValveClass(StatusErrorReportValve.class.getName());
+                        host.getPipeline().addValve(new StatusErrorReportValve());
+                    }
+                });
+            }
+        };
     }
 
     @Bean
