@@ -247,6 +247,11 @@ public final class ResourceRegistry {
         return object == null ? null : codec.decode(object.json(), WritePath.<T>castType(s.type()));
     }
 
+    /** {@link #decode} without {@code metadata.managedFields} (null), skipped while parsing. */
+    public <T extends HasMetadata> T decodeWithoutManagedFields(ApiObject object, ResourceStrategy<T> s) {
+        return object == null ? null : codec.decodeWithoutManagedFields(object.json(), WritePath.<T>castType(s.type()));
+    }
+
     @SuppressWarnings("unchecked")
     private <T extends HasMetadata> ResourceStrategy<T> strategyOf(T object) {
         return catalog.strategy((Class<T>) object.getClass());
