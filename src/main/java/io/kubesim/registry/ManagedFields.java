@@ -62,19 +62,12 @@ final class ManagedFields {
         Object status = SpecAccess.status(next);
         boolean sameSpec = old != null && spec != null && spec == SpecAccess.spec(old);
         boolean sameStatus = old != null && status != null && status == SpecAccess.status(old);
-        JsonNode oldTree = stored == null ? null : codec.tree(stored);
+        JsonNode oldTree = stored == null ? null
+                : codec.treeWithout(stored, sameSpec ? "spec" : null, sameStatus ? "status" : null);
         JsonNode newTree;
         if (!sameSpec && !sameStatus) {
             newTree = codec.tree(next);
         } else {
-            if (oldTree instanceof ObjectNode o) {
-                if (sameSpec) {
-                    o.remove("spec");
-                }
-                if (sameStatus) {
-                    o.remove("status");
-                }
-            }
             put(next, sameSpec, null, sameStatus, null);
             try {
                 newTree = codec.tree(next);

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.runtime.RawExtension;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
@@ -25,6 +27,7 @@ import tools.jackson.databind.introspect.AnnotatedClass;
 import tools.jackson.databind.introspect.AnnotatedMember;
 import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.module.blackbird.BlackbirdModule;
 
 import java.nio.charset.StandardCharsets;
@@ -179,6 +182,28 @@ public final class ObjectCodec {
 
     public JsonNode tree(byte[] json) {
         return plain.readTree(json);
+    }
+
+    /**
+     * The tree of a trusted document without its top-level fields {@code skip} (null entries skip nothing): those are
+     * passed over by the parser, not built and then removed.
+     */
+    public JsonNode treeWithout(byte[] json, String... skip) {
+        try (JsonParser p = plain.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return plain.readTree(json);
+            }
+            ObjectNode out = plain.createObjectNode();
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                p.nextToken();
+                if (Arrays.asList(skip).contains(name)) {
+                    p.skipChildren();
+                } else {
+                    out.set(name, (JsonNode) p.readValueAsTree());
+                }
+            }
+            return out;
+        }
     }
 
     public JsonNode tree(Object value) {

@@ -7,7 +7,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class DecodeWithoutManagedFieldsTest {
+/** Decoding that leaves parts of a stored document out: informers' typed copies, managedFields' old trees. */
+class PartialDecodingTest {
 
     private final ObjectCodec codec = new ObjectCodec();
 
@@ -43,5 +44,18 @@ class DecodeWithoutManagedFieldsTest {
         assertThat(codec.decodeWithoutManagedFields(cm, ConfigMap.class)).isEqualTo(codec.decode(cm, ConfigMap.class));
         assertThat(codec.decodeWithoutManagedFields(cm, ConfigMap.class).getData())
                 .containsEntry("managedFields", "a value, not metadata");
+    }
+
+    @Test
+    void aTreeWithoutTopLevelFieldsIsTheFullTreeWithoutThem() {
+        byte[] json = POD.getBytes(StandardCharsets.UTF_8);
+        tools.jackson.databind.node.ObjectNode full = (tools.jackson.databind.node.ObjectNode) codec.tree(json);
+        assertThat(codec.treeWithout(json, null, null)).isEqualTo(full);
+        assertThat(codec.treeWithout(json, "spec", null)).isEqualTo(full.deepCopy().without("spec"));
+        assertThat(codec.treeWithout(json, null, "status")).isEqualTo(full.deepCopy().without("status"));
+        assertThat(codec.treeWithout(json, "spec", "status").propertyNames())
+                .containsExactly("apiVersion", "kind", "metadata");
+        // a nested field of the same name stays: only top-level fields are skipped
+        assertThat(codec.treeWithout(json, "phase").path("status").path("phase").asString()).isEqualTo("Running");
     }
 }
