@@ -15,6 +15,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code api}: the same API workload against kubesim (simulation off) and the fabric8 mock server</li>
  *   <li>{@code cluster}: simulated-cluster scenarios on kubesim alone</li>
+ *   <li>{@code cost}: what each request costs kubesim itself (allocation and CPU per operation, per phase)</li>
  *   <li>{@code report}: medians over several run folders, docs/benchmarks-latency.png and result tables</li>
  * </ul>
  */
@@ -29,9 +30,11 @@ public final class BenchMain {
             case "api" -> api(args);
             case "cluster" -> io.kubesim.bench.cluster.ClusterBench.run(args.path("jar", jar()), args.path("out", "target/run"),
                     args.list("scenarios", "startup,replicaset,deployment,steady"), settings(args));
+            case "cost" -> io.kubesim.bench.cost.ServerCost.run(args.path("jar", jar()), args.integer("pods", 3_000),
+                    args.integer("clients", 8), args.integer("rounds", 3), args.jvmOptions("kubesim-jvm-opts", ""));
             case "report" -> io.kubesim.bench.report.Report.write(args.list("runs", ""), args.path("docs", "../docs"));
             default -> {
-                System.err.println("usage: BenchMain api|cluster|report --key value ...  (see docs/benchmarks.md)");
+                System.err.println("usage: BenchMain api|cluster|cost|report --key value ...  (see docs/benchmarks.md)");
                 System.exit(2);
             }
         }
