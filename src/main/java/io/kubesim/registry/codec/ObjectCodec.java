@@ -164,7 +164,7 @@ public final class ObjectCodec {
 
     /**
      * Decodes a trusted document without its {@code metadata.managedFields}, which the parser skips: for caches that
-     * never read them (informers), where they were a third of the decoding work and all of the FieldsV1 churn.
+     * never read them (informers, whose thread spent a fifth of its CPU copying FieldsV1 alone before this).
      */
     public <T> T decodeWithoutManagedFields(byte[] json, Class<T> type) {
         return withoutManagedFields.readValue(json, type);
