@@ -2,8 +2,6 @@ package io.kubesim.patch.apply;
 
 import tools.jackson.databind.JsonNode;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Compares two versions of an object field by field (structured-merge-diff {@code compare.go}). Leaves are added,
@@ -73,17 +71,21 @@ final class Compare {
         if (empty(l) && empty(r)) {
             return true;
         }
-        Set<String> keys = new LinkedHashSet<>();
-        if (l != null && l.isObject()) {
-            keys.addAll(l.propertyNames());
+        // the left side's keys, then the right side's others (no merged key set per map)
+        boolean left = l != null && l.isObject();
+        if (left) {
+            for (var e : l.properties()) {
+                String key = e.getKey();
+                walk(e.getValue(), r == null ? null : r.get(key), s.field(key), path.append(PathElement.field(key)));
+            }
         }
         if (r != null && r.isObject()) {
-            keys.addAll(r.propertyNames());
-        }
-        for (String key : keys) {
-            JsonNode lc = l == null ? null : l.get(key);
-            JsonNode rc = r == null ? null : r.get(key);
-            walk(lc, rc, s.field(key), path.append(PathElement.field(key)));
+            for (var e : r.properties()) {
+                String key = e.getKey();
+                if (!left || !l.has(key)) {
+                    walk(null, e.getValue(), s.field(key), path.append(PathElement.field(key)));
+                }
+            }
         }
         return false;
     }
