@@ -320,6 +320,9 @@ class Fabric8CrudTest extends ApiTestBase {
 
         String doomed = "doomed-" + UUID.randomUUID().toString().substring(0, 6);
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(doomed).endMetadata().build()).create();
+        // a create while it is active first: the admission's remembered verdict must not outlive the namespace's change
+        client.configMaps().inNamespace(doomed).resource(new ConfigMapBuilder().withNewMetadata().withName("before")
+                .endMetadata().build()).create();
         client.namespaces().withName(doomed).delete();
         assertThat(client.namespaces().withName(doomed).get().getStatus().getPhase()).isEqualTo("Terminating");
         KubernetesClientException forbidden = catchThrowableOfType(KubernetesClientException.class, () ->
