@@ -149,17 +149,19 @@ final class DeletePath {
         if (!changed) {
             return new WriteResult(code, ReadPath.apiObject(stored), null, List.of());
         }
-        return markDeleting(t, stored, object, o, code);
+        return markDeleting(s, stored, object, o, code);
     }
 
-    private WriteResult markDeleting(ResourceType t, CachedObject stored, HasMetadata object, DeleteOptions o, int code) {
+    private <T extends HasMetadata> WriteResult markDeleting(ResourceStrategy<T> s, CachedObject stored, T object,
+                                                             DeleteOptions o, int code) {
+        ResourceType t = s.type();
         RevisionTemplate template = codec.template(object);
         if (o.dryRun()) {
             return new WriteResult(code, new ApiObject(template.render(stored.revision()), 1, stored.name(),
                     stored.namespace(), stored.uid(), stored.revision()), null, List.of());
         }
         CommittedChange c = store.write(WriteRequest.update(t.resource(), stored.namespace(), stored.name(),
-                stored.uid(), stored.revision(), template, null));
+                stored.uid(), stored.revision(), template, RegistryIndexer.indexTyped(s, object)));
         return new WriteResult(code, WritePath.apiObject(c), null, List.of());
     }
 
@@ -172,7 +174,7 @@ final class DeletePath {
                     stored.revision());
         } else {
             CommittedChange c = store.write(WriteRequest.delete(t.resource(), stored.namespace(), stored.name(),
-                    stored.uid(), stored.revision(), template, null));
+                    stored.uid(), stored.revision(), template, RegistryIndexer.indexTyped(s, object)));
             result = WritePath.apiObject(c);
         }
         if (t.returnDeletedObject()) {

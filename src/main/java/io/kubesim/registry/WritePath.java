@@ -265,7 +265,7 @@ final class WritePath {
                 managed.update(t, old, storedJson, next, sub, o.managerOrUserAgent(), clock.instant());
             }
             if (shouldDeleteDuringUpdate(next, old)) {
-                return deleteDuringUpdate(t, stored, next, o, warnings);
+                return deleteDuringUpdate(s, stored, next, o, warnings);
             }
             RevisionTemplate template = codec.template(next);
             String oldRv = Long.toString(stored.revision());
@@ -339,15 +339,16 @@ final class WritePath {
         return p.getDeletionGracePeriodSeconds() == null || p.getDeletionGracePeriodSeconds() == 0;
     }
 
-    private WriteResult deleteDuringUpdate(ResourceType t, CachedObject stored, HasMetadata next, WriteOptions o,
-                                           List<String> warnings) {
+    private <T extends HasMetadata> WriteResult deleteDuringUpdate(ResourceStrategy<T> s, CachedObject stored, T next,
+                                                                   WriteOptions o, List<String> warnings) {
+        ResourceType t = s.type();
         if (o.dryRun()) {
             return new WriteResult(200, render(next, Long.toString(stored.revision())), null, warnings);
         }
         RevisionTemplate template = codec.template(next);
         try {
             CommittedChange c = store.write(WriteRequest.delete(t.resource(), stored.namespace(), stored.name(),
-                    stored.uid(), stored.revision(), template, null));
+                    stored.uid(), stored.revision(), template, RegistryIndexer.indexTyped(s, next)));
             return new WriteResult(200, apiObject(c), null, warnings);
         } catch (StorageException e) {
             throw storageFailure(t, stored.name(), e);

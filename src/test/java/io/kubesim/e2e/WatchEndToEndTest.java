@@ -78,6 +78,21 @@ class WatchEndToEndTest extends ApiTestBase {
     }
 
     @Test
+    void aSelectedWatchSeesTheDeletionOfWhatItSelects() {
+        client.configMaps().resource(cm("gone", "in")).create();
+        client.configMaps().resource(cm("other", "out")).create();
+        Recorder r = new Recorder();
+        try (Watch w = client.configMaps().withLabel("sel", "in").watch(r)) {
+            client.configMaps().withName("other").delete();
+            client.configMaps().withName("gone").delete();
+            await().atMost(Duration.ofSeconds(10)).until(() -> r.events.size() >= 2);
+            // the initial state, then the deletion; the other object's deletion is not selected
+            assertThat(r.events).extracting(e -> e.substring(0, e.lastIndexOf(' ')))
+                    .containsExactly("ADDED gone", "DELETED gone");
+        }
+    }
+
+    @Test
     void selectorsTranslateEnterAndLeaveIntoAddedAndDeleted() {
         client.configMaps().resource(cm("a", "out")).create();
         Recorder r = new Recorder();
