@@ -135,22 +135,17 @@ public class ApiConfiguration {
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> statusErrorReports() {
-        return new WebServerFactoryCustomizer<>() {
-            @Override
-            public void customize(TomcatServletWebServerFactory factory) {
-                factory.addContextCustomizers(context -> {
-                    if (context.getParent() instanceof StandardHost host) {
-                        for (Valve v : host.getPipeline().getValves()) {
-                            if (v instanceof ErrorReportValve) {
-                                host.getPipeline().removeValve(v);
-                            }
-                        }
-                        host.setErrorReportValveClass(StatusErrorReportValve.class.getName());
-                        host.getPipeline().addValve(new StatusErrorReportValve());
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                for (Valve v : host.getPipeline().getValves()) {
+                    if (v instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(v);
                     }
-                });
+                }
+                host.setErrorReportValveClass(StatusErrorReportValve.class.getName());
+                host.getPipeline().addValve(new StatusErrorReportValve());
             }
-        };
+        });
     }
 
     @Bean

@@ -196,7 +196,7 @@ public final class ObjectCodec {
             ObjectNode out = plain.createObjectNode();
             for (String name = p.nextName(); name != null; name = p.nextName()) {
                 p.nextToken();
-                if (Arrays.asList(skip).contains(name)) {
+                if (skipped(skip, name)) {
                     p.skipChildren();
                 } else {
                     out.set(name, (JsonNode) p.readValueAsTree());
@@ -204,6 +204,15 @@ public final class ObjectCodec {
             }
             return out;
         }
+    }
+
+    private static boolean skipped(String[] skip, String name) {
+        for (String s : skip) {
+            if (name.equals(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public JsonNode tree(Object value) {
