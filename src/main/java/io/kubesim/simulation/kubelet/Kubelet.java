@@ -132,7 +132,7 @@ public final class Kubelet implements Reconciler {
         }
         Instant now = time.now();
         SyncContext ctx = new SyncContext(pod, node, rt);
-        if (pod.getMetadata().getDeletionTimestamp() != null && !rt.deleting) {
+        if (pod.getMetadata().getDeletionTimestamp() != null) {
             long grace = pod.getMetadata().getDeletionGracePeriodSeconds() == null ? rt.gracePeriodSeconds
                     : pod.getMetadata().getDeletionGracePeriodSeconds();
             if (!rt.admitted()) {

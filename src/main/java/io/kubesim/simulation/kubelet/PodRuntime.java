@@ -71,6 +71,8 @@ public final class PodRuntime {
     String podIp;
     boolean initFailed;
     boolean deleting;
+    /** The grace period the containers were stopped with (only ever shortened, as the kubelet's pod workers do). */
+    long deletionGraceSeconds = -1;
     boolean finished;
     Instant resumeAt;
 
@@ -164,13 +166,20 @@ public final class PodRuntime {
         return now;
     }
 
-    /** The deletion was observed: stop every container (grace capped), then the pod is finished. */
+    /**
+     * The deletion was observed: stop every container (grace capped), then the pod is finished. Observed
+     * again with a shorter grace period (an eviction or {@code --grace-period=1} after a namespace
+     * deletion's 30 s), the containers still stopping exit by the new, earlier deadline; a longer one
+     * changes nothing.
+     */
     public void startDeletion(Instant now, long grace, Context ctx) {
+        long graceSeconds = Math.max(0, grace);
         if (deleting) {
+            shortenGrace(now, graceSeconds, ctx);
             return;
         }
         deleting = true;
-        long graceSeconds = Math.max(0, grace);
+        deletionGraceSeconds = graceSeconds;
         for (ContainerRuntime c : all()) {
             switch (c.state) {
                 case RUNNING -> {
@@ -202,6 +211,20 @@ public final class PodRuntime {
             }
         }
         checkFinished();
+    }
+
+    private void shortenGrace(Instant now, long graceSeconds, Context ctx) {
+        if (graceSeconds >= deletionGraceSeconds) {
+            return;
+        }
+        deletionGraceSeconds = graceSeconds;
+        Instant deadline = now.plus(ctx.real(Duration.ofSeconds(graceSeconds)));
+        for (ContainerRuntime c : all()) {
+            if (c.state == ContainerState.RUNNING && c.stopping && c.exitAt != null && c.exitAt.isAfter(deadline)) {
+                c.logs.add(new LogLine(now, LIFECYCLE + "grace period shortened to " + graceSeconds + "s"));
+                c.exitAt = deadline;
+            }
+        }
     }
 
     private void checkFinished() {

@@ -290,4 +290,23 @@ class PodRuntimeGoldenTest {
         assertThat(st.getPhase()).isEqualTo("Succeeded");
         assertThat(ctx.events).contains("Killing");
     }
+
+    @Test
+    void aShorterGracePeriodObservedLaterStopsTheContainersSooner() {
+        FakeContext ctx = new FakeContext();
+        Pod pod = pod("Always", "web: {terminationDelay: 20s}", container("web"));
+        PodRuntime rt = new PodRuntime(pod, SETTINGS);
+        rt.advance(T0, ctx);
+        rt.advance(T0.plusSeconds(5), ctx);
+        rt.startDeletion(T0.plusSeconds(5), 30, ctx);
+        rt.startDeletion(T0.plusSeconds(6), 60, ctx);
+        assertThat(rt.advance(T0.plusSeconds(6), ctx)).as("a longer grace period changes nothing")
+                .isEqualTo(T0.plusSeconds(25));
+        rt.startDeletion(T0.plusSeconds(7), 1, ctx);
+        assertThat(rt.advance(T0.plusSeconds(7), ctx)).isEqualTo(T0.plusSeconds(8));
+        assertThat(rt.finished()).isFalse();
+        rt.advance(T0.plusSeconds(8), ctx);
+        assertThat(rt.finished()).isTrue();
+        assertThat(ctx.events).containsOnlyOnce("Killing");
+    }
 }
