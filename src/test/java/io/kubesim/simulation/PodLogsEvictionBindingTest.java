@@ -1,5 +1,6 @@
 package io.kubesim.simulation;
 
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -131,28 +132,32 @@ class PodLogsEvictionBindingTest extends ClusterTestBase {
 
     @Test
     void kubectlDrainEvictsAndLogsReads() throws Exception {
-        Kubectl kubectl = Kubectl.against(baseUrl());
-        client.pods().resource(new PodBuilder().withNewMetadata().withName("pinned")
-                .withAnnotations(Map.of("kubesim.io/behavior", "app: {logs: [\"hello from pinned\"]}")).endMetadata()
-                .withNewSpec().withNodeName("kubesim-worker3").addNewContainer().withName("app").withImage("busybox")
-                .endContainer().endSpec().build()).create();
-        await().atMost(DEADLINE).until(() -> running("pinned"));
-
-        Kubectl.Result logs = kubectl.run("logs", "pinned", "-n", namespace);
-        assertThat(logs.exitCode()).as(logs.err()).isZero();
-        assertThat(logs.out()).endsWith("hello from pinned\n");
-
+        // a node of this test's own: a shared worker can carry other tests' pods, terminating with them
+        String node = "drain-" + namespace;
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName(node).endMetadata().build()).create();
         try {
-            Kubectl.Result drain = kubectl.run("drain", "kubesim-worker3", "--force", "--ignore-daemonsets",
+            Kubectl kubectl = Kubectl.against(baseUrl());
+            client.pods().resource(new PodBuilder().withNewMetadata().withName("pinned")
+                    .withAnnotations(Map.of("kubesim.io/behavior", "app: {logs: [\"hello from pinned\"]}")).endMetadata()
+                    .withNewSpec().withNodeName(node).addNewContainer().withName("app").withImage("busybox")
+                    .endContainer().endSpec().build()).create();
+            await().atMost(DEADLINE).until(() -> running("pinned"));
+
+            Kubectl.Result logs = kubectl.run("logs", "pinned", "-n", namespace);
+            assertThat(logs.exitCode()).as(logs.err()).isZero();
+            assertThat(logs.out()).endsWith("hello from pinned\n");
+
+            Kubectl.Result drain = kubectl.run("drain", node, "--force", "--ignore-daemonsets",
                     "--grace-period=1", "--timeout=60s");
             assertThat(drain.exitCode()).as(drain.out() + drain.err()).isZero();
-            assertThat(drain.out()).contains("node/kubesim-worker3 cordoned").contains("evicting pod " + namespace + "/pinned")
-                    .contains("node/kubesim-worker3 drained");
+            assertThat(drain.out()).contains("node/" + node + " cordoned").contains("evicting pod " + namespace + "/pinned")
+                    .contains("node/" + node + " drained");
             assertThat(client.pods().withName("pinned").get()).isNull();
-            assertThat(client.nodes().withName("kubesim-worker3").get().getSpec().getUnschedulable()).isTrue();
+            assertThat(client.nodes().withName(node).get().getSpec().getUnschedulable()).isTrue();
+            Kubectl.Result uncordon = kubectl.run("uncordon", node);
+            assertThat(uncordon.out()).contains("node/" + node + " uncordoned");
         } finally {
-            Kubectl.Result uncordon = kubectl.run("uncordon", "kubesim-worker3");
-            assertThat(uncordon.out()).contains("node/kubesim-worker3 uncordoned");
+            client.nodes().withName(node).delete();
         }
     }
 

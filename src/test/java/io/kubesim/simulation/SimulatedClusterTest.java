@@ -15,6 +15,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.kubesim.support.ClusterTestBase;
+import io.kubesim.support.Http;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
@@ -231,6 +232,49 @@ class SimulatedClusterTest extends ClusterTestBase {
                     && c.getStatus().equals("True")) && (n.getSpec().getTaints() == null || n.getSpec().getTaints().stream()
                     .noneMatch(t -> Objects.equals(t.getKey(), "node.kubernetes.io/unreachable")));
         });
+    }
+
+    @Test
+    void aNodeCreatedWithOnlyANameReadsAsOnKubeApiserverAndIsRegisteredByItsKubelet() {
+        String name = "bare-" + namespace;
+        try {
+            Http.Response created = http.post("/api/v1/nodes", "{\"apiVersion\":\"v1\",\"kind\":\"Node\","
+                    + "\"metadata\":{\"name\":\"" + name + "\"}}");
+            assertThat(created.code()).as(created.body()).isEqualTo(201);
+            // Go's zero values: spec and status are structs; Port and the nodeInfo strings are not omitempty
+            assertThat(created.json().path("spec").isObject()).isTrue();
+            assertThat(created.json().path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port").isInt())
+                    .isTrue();
+            assertThat(created.json().path("status").path("nodeInfo").path("machineID").isString()).isTrue();
+            assertThat(created.json().path("status").path("nodeInfo").size()).isEqualTo(10);
+            await().atMost(DEADLINE).until(() -> {
+                Node n = client.nodes().withName(name).get();
+                return n.getSpec().getPodCIDR() != null && !n.getStatus().getNodeInfo().getKubeletVersion().isEmpty()
+                        && n.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Ready")
+                        && c.getStatus().equals("True"));
+            });
+        } finally {
+            client.nodes().withName(name).delete();
+        }
+    }
+
+    @Test
+    void aNodeWhoseKubeletNeverPostedGetsUnknownConditionsFromTheNodeController() {
+        String name = "silent-" + namespace;
+        try {
+            Node created = client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata()
+                    .withName(name).withAnnotations(Map.of("kubesim.io/unreachable", "true")).endMetadata().build()).create();
+            await().atMost(DEADLINE).until(() -> client.nodes().withName(name).get().getStatus().getConditions() != null
+                    && client.nodes().withName(name).get().getStatus().getConditions().size() == 4);
+            assertThat(client.nodes().withName(name).get().getStatus().getConditions()).allSatisfy(c -> {
+                assertThat(c.getStatus()).isEqualTo("Unknown");
+                assertThat(c.getReason()).isEqualTo("NodeStatusNeverUpdated");
+                assertThat(c.getMessage()).isEqualTo("Kubelet never posted node status.");
+                assertThat(c.getLastHeartbeatTime()).isEqualTo(created.getMetadata().getCreationTimestamp());
+            }).extracting(c -> c.getType()).containsExactly("Ready", "MemoryPressure", "DiskPressure", "PIDPressure");
+        } finally {
+            client.nodes().withName(name).delete();
+        }
     }
 
     /** A merge patch of a node's metadata: no resourceVersion, so the kubelet's own status writes never make it a 409. */

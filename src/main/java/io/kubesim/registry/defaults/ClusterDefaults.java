@@ -1,23 +1,29 @@
 package io.kubesim.registry.defaults;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.DaemonEndpoint;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventSource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceSpec;
 import io.fabric8.kubernetes.api.model.NamespaceStatus;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeDaemonEndpoints;
+import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.api.model.NodeStatus;
+import io.fabric8.kubernetes.api.model.NodeSystemInfo;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Namespace, Node, Secret, ConfigMap, PersistentVolumeClaim, Lease and Event defaults. */
 final class ClusterDefaults {
@@ -66,12 +72,24 @@ final class ClusterDefaults {
         ns.getSpec().setFinalizers(finalizers);
     }
 
-    /** {@code SetDefaults_NodeStatus}: allocatable copies capacity when absent; both lists rounded. */
+    /**
+     * {@code SetDefaults_NodeStatus}: allocatable copies capacity when absent; both lists rounded. And the wire
+     * shape of Go's zero values: {@code spec: {}}, {@code status.daemonEndpoints.kubeletEndpoint.Port: 0} and the
+     * ten {@code status.nodeInfo} strings (none omitempty), so a node created with only a name reads as on
+     * kube-apiserver.
+     */
     static void node(Node node) {
-        NodeStatus status = node == null ? null : node.getStatus();
-        if (status == null) {
+        if (node == null) {
             return;
         }
+        if (node.getSpec() == null) {
+            node.setSpec(new NodeSpec());
+        }
+        if (node.getStatus() == null) {
+            node.setStatus(new NodeStatus());
+        }
+        NodeStatus status = node.getStatus();
+        zeroValues(status);
         Map<String, Quantity> capacity = status.getCapacity();
         if ((status.getAllocatable() == null || status.getAllocatable().isEmpty())
                 && capacity != null && !capacity.isEmpty()) {
@@ -81,6 +99,30 @@ final class ClusterDefaults {
         }
         ResourceLists.roundUpToMilli(status.getCapacity());
         ResourceLists.roundUpToMilli(status.getAllocatable());
+    }
+
+    private static void zeroValues(NodeStatus status) {
+        if (status.getDaemonEndpoints() == null) {
+            status.setDaemonEndpoints(new NodeDaemonEndpoints());
+        }
+        if (status.getDaemonEndpoints().getKubeletEndpoint() == null) {
+            status.getDaemonEndpoints().setKubeletEndpoint(new DaemonEndpoint());
+        }
+        if (status.getDaemonEndpoints().getKubeletEndpoint().getPort() == null) {
+            status.getDaemonEndpoints().getKubeletEndpoint().setPort(0);
+        }
+        NodeSystemInfo info = status.getNodeInfo() == null ? new NodeSystemInfo() : status.getNodeInfo();
+        info.setMachineID(Objects.requireNonNullElse(info.getMachineID(), ""));
+        info.setSystemUUID(Objects.requireNonNullElse(info.getSystemUUID(), ""));
+        info.setBootID(Objects.requireNonNullElse(info.getBootID(), ""));
+        info.setKernelVersion(Objects.requireNonNullElse(info.getKernelVersion(), ""));
+        info.setOsImage(Objects.requireNonNullElse(info.getOsImage(), ""));
+        info.setContainerRuntimeVersion(Objects.requireNonNullElse(info.getContainerRuntimeVersion(), ""));
+        info.setKubeletVersion(Objects.requireNonNullElse(info.getKubeletVersion(), ""));
+        info.setKubeProxyVersion(Objects.requireNonNullElse(info.getKubeProxyVersion(), ""));
+        info.setOperatingSystem(Objects.requireNonNullElse(info.getOperatingSystem(), ""));
+        info.setArchitecture(Objects.requireNonNullElse(info.getArchitecture(), ""));
+        status.setNodeInfo(info);
     }
 
     /** {@code SetDefaults_Secret}: type {@code Opaque}. */
@@ -113,11 +155,13 @@ final class ClusterDefaults {
     }
 
     /**
-     * Lease: no observable default. {@code spec.strategy} defaults to {@code NoCoordination} only when the
-     * CoordinatedLeaderElection gate is on (off by default); otherwise the strategy drops it. Nothing to do.
+     * Lease: no defaulted value ({@code spec.strategy} defaults to {@code NoCoordination} only when the
+     * CoordinatedLeaderElection gate is on, off by default); a lease without spec shows Go's zero {@code spec: {}}.
      */
     static void lease(Lease lease) {
-        // intentionally empty: see Javadoc
+        if (lease != null && lease.getSpec() == null) {
+            lease.setSpec(new LeaseSpec());
+        }
     }
 
     /**

@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeDaemonEndpoints;
+import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.api.model.NodeStatus;
+import io.fabric8.kubernetes.api.model.NodeSystemInfo;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -123,8 +125,10 @@ public final class NodeAgents implements AutoCloseable {
         try {
             String ip = internalIp(node);
             String cidr = node.getSpec() == null ? null : node.getSpec().getPodCIDR();
-            if (ip == null || cidr == null || node.getStatus() == null || node.getStatus().getNodeInfo() == null) {
-                register(node);
+            if (ip == null || cidr == null || node.getStatus() == null || !registered(node.getStatus().getNodeInfo())) {
+                if (!unreachable(node)) { // a kubelet cut off never registers; it does when the annotation goes
+                    register(node);
+                }
                 return;
             }
             SimulatedNode sim = simulated.computeIfAbsent(name, n -> new SimulatedNode(n, ip, cidr));
@@ -211,7 +215,9 @@ public final class NodeAgents implements AutoCloseable {
         int index = freeIndex();
         if (node.getSpec() == null || node.getSpec().getPodCIDR() == null) {
             client.edit(Node.class, null, name, n -> {
-                if (n.getSpec().getPodCIDR() != null) {
+                if (n.getSpec() == null) {
+                    n.setSpec(new NodeSpec());
+                } else if (n.getSpec().getPodCIDR() != null) {
                     return null;
                 }
                 n.getSpec().setPodCIDR(NodeShapes.podCidr(index));
@@ -230,7 +236,7 @@ public final class NodeAgents implements AutoCloseable {
             if (s.getAllocatable() == null || s.getAllocatable().isEmpty()) {
                 s.setAllocatable(s.getCapacity());
             }
-            if (s.getNodeInfo() == null) {
+            if (!registered(s.getNodeInfo())) {
                 s.setNodeInfo(NodeShapes.nodeInfo(name));
             }
             s.setDaemonEndpoints(new NodeDaemonEndpoints(new DaemonEndpoint(10250)));
@@ -238,6 +244,11 @@ public final class NodeAgents implements AutoCloseable {
             n.setStatus(s);
             return n;
         });
+    }
+
+    /** A kubelet has reported its system info (the API server shows an unreported one as empty strings). */
+    static boolean registered(NodeSystemInfo info) {
+        return info != null && info.getKubeletVersion() != null && !info.getKubeletVersion().isEmpty();
     }
 
     private synchronized int freeIndex() {

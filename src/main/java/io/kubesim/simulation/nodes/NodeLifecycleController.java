@@ -2,6 +2,7 @@ package io.kubesim.simulation.nodes;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.NodeStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodStatus;
@@ -25,7 +26,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +43,8 @@ public final class NodeLifecycleController implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NodeLifecycleController.class);
     private static final EventRecorder.Source NODE_CONTROLLER = new EventRecorder.Source("node-controller", null);
     private static final EventRecorder.Source TAINT_EVICTION = new EventRecorder.Source("taint-eviction-controller", null);
-    private static final Set<String> HEALTH = Set.of("Ready", "MemoryPressure", "DiskPressure", "PIDPressure");
+    /** The conditions the node controller marks Unknown, in its order. */
+    private static final List<String> HEALTH = List.of("Ready", "MemoryPressure", "DiskPressure", "PIDPressure");
 
     private final ResourceClient client;
     private final ClusterTime time;
@@ -141,26 +142,49 @@ public final class NodeLifecycleController implements AutoCloseable {
         return node.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
     }
 
+    /**
+     * Every health condition becomes Unknown: a condition the kubelet posted keeps its heartbeat
+     * ({@code NodeStatusUnknown}); one it never posted is added with the node's creation as its heartbeat
+     * ({@code NodeStatusNeverUpdated}), as {@code tryUpdateNodeHealth} does.
+     */
     private void markUnknown(Node node, Instant now) {
         client.editStatus(Node.class, null, node.getMetadata().getName(), n -> {
-            List<NodeCondition> out = new ArrayList<>();
-            for (NodeCondition c : n.getStatus().getConditions() == null ? List.<NodeCondition>of() : n.getStatus().getConditions()) {
-                if (HEALTH.contains(c.getType()) && !"Unknown".equals(c.getStatus())) {
-                    NodeCondition u = new NodeCondition();
-                    u.setType(c.getType());
-                    u.setStatus("Unknown");
-                    u.setReason("NodeStatusUnknown");
-                    u.setMessage("Kubelet stopped posting node status.");
-                    u.setLastHeartbeatTime(c.getLastHeartbeatTime());
-                    u.setLastTransitionTime(NodeShapes.time(now));
-                    out.add(u);
-                } else {
-                    out.add(c);
+            NodeStatus status = n.getStatus() == null ? new NodeStatus() : n.getStatus();
+            List<NodeCondition> out = new ArrayList<>(status.getConditions() == null ? List.of() : status.getConditions());
+            for (String type : HEALTH) {
+                int at = indexOf(out, type);
+                if (at < 0) {
+                    out.add(unknown(type, "NodeStatusNeverUpdated", "Kubelet never posted node status.",
+                            n.getMetadata().getCreationTimestamp(), now));
+                } else if (!"Unknown".equals(out.get(at).getStatus())) {
+                    out.set(at, unknown(type, "NodeStatusUnknown", "Kubelet stopped posting node status.",
+                            out.get(at).getLastHeartbeatTime(), now));
                 }
             }
-            n.getStatus().setConditions(out);
+            status.setConditions(out);
+            n.setStatus(status);
             return n;
         });
+    }
+
+    private static int indexOf(List<NodeCondition> conditions, String type) {
+        for (int i = 0; i < conditions.size(); i++) {
+            if (type.equals(conditions.get(i).getType())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static NodeCondition unknown(String type, String reason, String message, String heartbeat, Instant now) {
+        NodeCondition u = new NodeCondition();
+        u.setType(type);
+        u.setStatus("Unknown");
+        u.setReason(reason);
+        u.setMessage(message);
+        u.setLastHeartbeatTime(heartbeat);
+        u.setLastTransitionTime(NodeShapes.time(now));
+        return u;
     }
 
     private void markPodsNotReady(String nodeName) {

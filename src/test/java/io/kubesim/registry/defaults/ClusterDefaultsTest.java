@@ -93,6 +93,32 @@ class ClusterDefaultsTest {
     }
 
     @Test
+    void aLeaseWithoutSpecShowsGosZeroSpec() {
+        Lease lease = read("{\"metadata\":{\"name\":\"n1\"}}", Lease.class);
+        Defaults.lease(lease);
+        assertThat(PodDefaultsTest.tree(lease).get("spec").toString()).isEqualTo("{}");
+    }
+
+    @Test
+    void aNodeWithOnlyANameGetsGoWireShape() {
+        Node node = read("{\"metadata\":{\"name\":\"n1\"}}", Node.class);
+        Defaults.node(node);
+        assertThat(PodDefaultsTest.tree(node)).isEqualTo(PodDefaultsTest.JSON.readTree("""
+                {"apiVersion":"v1","kind":"Node","metadata":{"name":"n1"},"spec":{},
+                 "status":{"daemonEndpoints":{"kubeletEndpoint":{"Port":0}},
+                  "nodeInfo":{"architecture":"","bootID":"","containerRuntimeVersion":"","kernelVersion":"",
+                   "kubeProxyVersion":"","kubeletVersion":"","machineID":"","operatingSystem":"","osImage":"",
+                   "systemUUID":""}}}
+                """));
+        Node reported = read("{\"status\":{\"daemonEndpoints\":{\"kubeletEndpoint\":{\"Port\":10250}},"
+                + "\"nodeInfo\":{\"kubeletVersion\":\"v1.33.0\"}}}", Node.class);
+        Defaults.node(reported);
+        assertThat(reported.getStatus().getDaemonEndpoints().getKubeletEndpoint().getPort()).isEqualTo(10250);
+        assertThat(reported.getStatus().getNodeInfo().getKubeletVersion()).isEqualTo("v1.33.0");
+        assertThat(reported.getStatus().getNodeInfo().getOsImage()).isEmpty();
+    }
+
+    @Test
     void eventGetsGoWireShape() {
         Event event = read("{\"reason\":\"Scheduled\",\"involvedObject\":{\"kind\":\"Pod\",\"name\":\"p\"}}",
                 Event.class);
