@@ -120,6 +120,22 @@ class Fabric8CrudTest extends ApiTestBase {
     }
 
     @Test
+    void createResetsStatusToGosZeroStatus() {
+        Deployment d = deployment("zero", 2);
+        d.setStatus(new DeploymentStatusBuilder().withReplicas(9).build());
+        assertThat(client.apps().deployments().resource(d).create().getStatus()).isNotNull();
+        assertThat(http.get("/apis/apps/v1/namespaces/" + namespace + "/deployments/zero").json().path("status")
+                .toString()).isEqualTo("{}");
+        http.post("/apis/apps/v1/namespaces/" + namespace + "/replicasets", "{\"apiVersion\":\"apps/v1\","
+                + "\"kind\":\"ReplicaSet\",\"metadata\":{\"name\":\"zero\"},\"spec\":{\"selector\":{\"matchLabels\":"
+                + "{\"a\":\"b\"}},\"template\":{\"metadata\":{\"labels\":{\"a\":\"b\"}},\"spec\":{\"containers\":"
+                + "[{\"name\":\"c\",\"image\":\"i\"}]}}},\"status\":{\"replicas\":5,\"readyReplicas\":5}}");
+        assertThat(http.get("/apis/apps/v1/namespaces/" + namespace + "/replicasets/zero").json().path("status")
+                .toString()).isEqualTo("{\"replicas\":0}");
+        assertThat(client.apps().replicaSets().withName("zero").scale().getStatus().getReplicas()).isZero();
+    }
+
+    @Test
     void theScaleSubresourceReadsAndWritesReplicas() {
         client.apps().deployments().resource(deployment("web", 2)).create();
         var scale = client.apps().deployments().withName("web").scale();

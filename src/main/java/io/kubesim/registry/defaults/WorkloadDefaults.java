@@ -48,6 +48,9 @@ final class WorkloadDefaults {
             rs.getSpec().setReplicas(1);
         }
         PodDefaults.template(rs.getSpec().getTemplate());
+        if (rs.getStatus() != null && rs.getStatus().getReplicas() == null) {
+            rs.getStatus().setReplicas(0); // not omitempty in Go: a written status always shows it
+        }
     }
 
     static void replicationController(ReplicationController rc) {
@@ -75,6 +78,9 @@ final class WorkloadDefaults {
             spec.setReplicas(1);
         }
         PodDefaults.template(spec.getTemplate());
+        if (rc.getStatus() != null && rc.getStatus().getReplicas() == null) {
+            rc.getStatus().setReplicas(0); // not omitempty in Go: a written status always shows it
+        }
     }
 
     static void deployment(Deployment d) {

@@ -2,6 +2,7 @@ package io.kubesim.registry.kinds;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.kubesim.registry.ResourceStrategy;
 import io.kubesim.registry.ResourceType;
 import io.kubesim.registry.ScaleAccess;
@@ -30,7 +31,7 @@ final class DeploymentStrategy implements ResourceStrategy<Deployment> {
 
     @Override
     public void prepareForCreate(Deployment object, Instant now) {
-        object.setStatus(null);
+        object.setStatus(new DeploymentStatus()); // Go's zero status: "status": {} on the wire
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.kubesim.registry.kinds;
 
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.kubesim.registry.ResourceStrategy;
 import io.kubesim.registry.ResourceType;
 import io.kubesim.registry.ScaleAccess;
@@ -32,7 +33,9 @@ final class ReplicaSetStrategy implements ResourceStrategy<ReplicaSet> {
 
     @Override
     public void prepareForCreate(ReplicaSet object, Instant now) {
-        object.setStatus(null);
+        ReplicaSetStatus zero = new ReplicaSetStatus(); // Go's zero status: replicas is not omitempty
+        zero.setReplicas(0);
+        object.setStatus(zero);
     }
 
     @Override

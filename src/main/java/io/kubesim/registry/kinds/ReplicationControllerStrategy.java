@@ -2,6 +2,7 @@ package io.kubesim.registry.kinds;
 
 import io.fabric8.kubernetes.api.model.ReplicationController;
 import io.fabric8.kubernetes.api.model.ReplicationControllerStatus;
+import io.fabric8.kubernetes.api.model.ReplicationControllerStatus;
 import io.kubesim.registry.ResourceStrategy;
 import io.kubesim.registry.ResourceType;
 import io.kubesim.registry.ScaleAccess;
@@ -33,7 +34,9 @@ final class ReplicationControllerStrategy implements ResourceStrategy<Replicatio
 
     @Override
     public void prepareForCreate(ReplicationController object, Instant now) {
-        object.setStatus(null);
+        ReplicationControllerStatus zero = new ReplicationControllerStatus(); // replicas is not omitempty
+        zero.setReplicas(0);
+        object.setStatus(zero);
     }
 
     @Override
