@@ -48,9 +48,9 @@ final class ManagedFields {
     /**
      * Records a non-apply write of {@code next} in next's managedFields; {@code stored} is the JSON of the object it
      * replaces as stored (the encoding of its typed form) and {@code old} its decoded form, both null on create.
-     * A {@code spec} or {@code status} that next shares with old (the write path resets a status write's spec and a
-     * main write's status to the stored one) is left out of both trees: it cannot move ownership, and serialising it
-     * is most of the work.
+     * A {@code spec} or {@code status} equal in next and old (the write path resets a status write's spec and a
+     * main write's status to the stored one; a label change leaves the spec as it was) is left out of both trees:
+     * equal typed values encode to equal trees, so it cannot move ownership, and serialising it is most of the work.
      */
     <T extends HasMetadata> void update(ResourceType t, T old, byte[] stored, T next, Subresource sub,
                                         String managerName, Instant now) {
@@ -60,8 +60,8 @@ final class ManagedFields {
         }
         Object spec = SpecAccess.spec(next);
         Object status = SpecAccess.status(next);
-        boolean sameSpec = old != null && spec != null && spec == SpecAccess.spec(old);
-        boolean sameStatus = old != null && status != null && status == SpecAccess.status(old);
+        boolean sameSpec = old != null && spec != null && spec.equals(SpecAccess.spec(old));
+        boolean sameStatus = old != null && status != null && status.equals(SpecAccess.status(old));
         JsonNode oldTree = stored == null ? null
                 : codec.treeWithout(stored, sameSpec ? "spec" : null, sameStatus ? "status" : null);
         JsonNode newTree;

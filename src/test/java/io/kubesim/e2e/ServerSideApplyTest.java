@@ -183,4 +183,33 @@ class ServerSideApplyTest extends ApiTestBase {
                 "{\"data\":{\"k\":\"w\"}}");
         assertThat(same.json().at("/metadata/resourceVersion").asString()).isEqualTo(rv);
     }
+
+    @Test
+    void aLabelChangeLeavesSpecOwnershipAndASpecChangeMovesIt() {
+        String path = "/apis/apps/v1/namespaces/" + namespace + "/deployments";
+        Http.Response created = http.post(path + "?fieldManager=creator", "{\"apiVersion\":\"apps/v1\","
+                + "\"kind\":\"Deployment\",\"metadata\":{\"name\":\"d\"},\"spec\":{\"replicas\":2,\"selector\":"
+                + "{\"matchLabels\":{\"a\":\"b\"}},\"template\":{\"metadata\":{\"labels\":{\"a\":\"b\"}},\"spec\":"
+                + "{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}}}");
+        assertThat(created.code()).as(created.body()).isEqualTo(201);
+
+        Http.Response labelled = http.patch(path + "/d?fieldManager=labeller", "application/merge-patch+json",
+                "{\"metadata\":{\"labels\":{\"team\":\"x\"}},\"spec\":{\"replicas\":2}}");
+        JsonNode managed = labelled.json().at("/metadata/managedFields");
+        assertThat(managed).hasSize(2);
+        assertThat(managed.get(0).path("manager").asString()).isEqualTo("creator");
+        assertThat(managed.get(0).at("/fieldsV1/f:spec/f:replicas").isObject()).isTrue();
+        assertThat(managed.get(1).path("manager").asString()).isEqualTo("labeller");
+        assertThat(managed.get(1).at("/fieldsV1/f:metadata/f:labels/f:team").isObject()).isTrue();
+        assertThat(managed.get(1).at("/fieldsV1/f:spec").isMissingNode()).isTrue();
+
+        Http.Response scaled = http.patch(path + "/d?fieldManager=scaler", "application/merge-patch+json",
+                "{\"spec\":{\"replicas\":3}}");
+        managed = scaled.json().at("/metadata/managedFields");
+        assertThat(managed).hasSize(3);
+        assertThat(managed.get(0).at("/fieldsV1/f:spec/f:replicas").isMissingNode()).isTrue();
+        assertThat(managed.get(0).at("/fieldsV1/f:spec/f:template").isObject()).isTrue();
+        assertThat(managed.get(2).path("manager").asString()).isEqualTo("scaler");
+        assertThat(managed.get(2).at("/fieldsV1/f:spec/f:replicas").isObject()).isTrue();
+    }
 }
