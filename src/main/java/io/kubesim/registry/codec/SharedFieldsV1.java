@@ -7,7 +7,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -16,7 +15,8 @@ import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decodes {@code managedFields[].fieldsV1} into one shared {@link FieldsV1} per distinct content. Every write decodes
  * the stored object and most request bodies carry managedFields back; their field sets are a few kilobytes of
  * nested maps each, nearly always equal to ones decoded before (the same managers write the same fields of every
- * pod of a ReplicaSet). The content is copied token by token into compact JSON, which is the key; a known key
- * returns the instance decoded the first time. Shared instances are read-only at the top level (a write to one
- * would change every object holding it). At most {@value #LIMIT} are remembered; when full it starts over (a
- * pod's superseded status sets stay remembered until then, so the limit is kept small).
+ * pod of a ReplicaSet). The content is copied token by token into compact JSON in a per-thread buffer, which is
+ * the key; a known key returns the instance decoded the first time. Shared instances are read-only at the top
+ * level (a write to one would change every object holding it). At most {@value #LIMIT} are remembered; when full
+ * it starts over (a pod's superseded status sets stay remembered until then, so the limit is kept small).
  */
 final class SharedFieldsV1 {
 
@@ -47,7 +47,7 @@ final class SharedFieldsV1 {
     private static final JsonMapper COPIER = JsonMapper.builder(JsonFactory.builder()
             .configure(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES, false).build()).build();
 
-    private final Map<String, FieldsV1> known = new ConcurrentHashMap<>();
+    private final Map<ByteBuffer, FieldsV1> known = new ConcurrentHashMap<>();
 
     /** The deserializer modifier that puts this in front of Jackson's own FieldsV1 deserializer. */
     ValueDeserializerModifier modifier() {
@@ -63,26 +63,49 @@ final class SharedFieldsV1 {
 
     /** The shared instance for the JSON object at {@code p}'s current token (left on its END_OBJECT). */
     FieldsV1 read(JsonParser p) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(512);
-        try (JsonGenerator g = COPIER.createGenerator(bytes)) {
+        Copy copy = COPIES.get();
+        copy.reset();
+        try (JsonGenerator g = COPIER.createGenerator(copy)) {
             g.copyCurrentStructure(p);
         }
-        byte[] json = bytes.toByteArray();
-        if (json.length > MAX_REMEMBERED_BYTES) {
-            return decode(json);
+        if (copy.size() > MAX_REMEMBERED_BYTES) {
+            return decode(copy.toByteArray());
         }
-        String key = new String(json, StandardCharsets.ISO_8859_1);
-        FieldsV1 shared = known.get(key);
+        // looked up in place; only content seen for the first time is copied out of the reused buffer
+        FieldsV1 shared = known.get(copy.view());
         if (shared != null) {
             return shared;
         }
+        byte[] json = copy.toByteArray();
         shared = decode(json);
         if (known.size() >= LIMIT) {
             known.clear();
         }
-        known.put(key, shared);
+        known.put(ByteBuffer.wrap(json), shared);
         return shared;
     }
+
+    /** A per-thread buffer the copies are written to (a ByteBuffer over it compares and hashes by content). */
+    private static final class Copy extends ByteArrayOutputStream {
+
+        Copy() {
+            super(1024);
+        }
+
+        ByteBuffer view() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            if (buf.length > 4 * MAX_REMEMBERED_BYTES) {
+                buf = new byte[1024]; // one very large set does not stay with the thread
+            }
+        }
+    }
+
+    private static final ThreadLocal<Copy> COPIES = ThreadLocal.withInitial(Copy::new);
 
     @SuppressWarnings("unchecked")
     private static FieldsV1 decode(byte[] json) {
