@@ -36,7 +36,13 @@ record RequestLabels(String verb, String group, String version, String resource,
      */
     static RequestLabels of(String method, String path, String watchParam, String contentType, String dryRun,
                             ResourceCatalog catalog) {
-        RequestTarget t = path.startsWith("/api") ? RequestTarget.parse(path) : null;
+        return of(method, path.startsWith("/api") ? RequestTarget.parse(path) : null, watchParam, contentType, dryRun,
+                catalog);
+    }
+
+    /** The labels of a request whose path is already parsed ({@code t} null for a path that is no API request). */
+    static RequestLabels of(String method, RequestTarget t, String watchParam, String contentType, String dryRun,
+                            ResourceCatalog catalog) {
         if (t == null || t.isDiscovery() || catalog.find(t.group(), t.version(), t.resource()).isEmpty()) {
             return nonResource(method);
         }

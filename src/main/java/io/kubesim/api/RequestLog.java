@@ -61,7 +61,10 @@ final class RequestLog extends OncePerRequestFilter {
 
     private RequestLabels labels(HttpServletRequest req) {
         try {
-            return RequestLabels.of(req.getMethod(), Paths.decoded(req), req.getParameter("watch"),
+            return req.getAttribute(RequestTarget.ATTRIBUTE) instanceof RequestTarget parsed
+                    ? RequestLabels.of(req.getMethod(), parsed, req.getParameter("watch"), req.getContentType(),
+                    req.getParameter("dryRun"), catalog)
+                    : RequestLabels.of(req.getMethod(), Paths.decoded(req), req.getParameter("watch"),
                     req.getContentType(), req.getParameter("dryRun"), catalog);
         } catch (RuntimeException e) {
             return RequestLabels.nonResource(req.getMethod());

@@ -17,6 +17,9 @@ import java.util.List;
 record RequestTarget(boolean core, String group, String version, String namespace, String resource, String name,
                      String subresource, boolean legacyWatch) {
 
+    /** The request attribute under which the endpoint leaves the parsed target of an API request. */
+    static final String ATTRIBUTE = RequestTarget.class.getName();
+
     boolean isDiscovery() {
         return resource == null;
     }

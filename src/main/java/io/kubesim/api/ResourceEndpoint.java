@@ -57,6 +57,7 @@ public final class ResourceEndpoint {
             if (target == null) {
                 throw ApiException.notFound404();
             }
+            req.setAttribute(RequestTarget.ATTRIBUTE, target); // for the request log: the path is parsed once
             if (target.isDiscovery()) {
                 discovery.handle(target, req, resp, format);
                 return;

@@ -82,6 +82,15 @@ class RequestLogTest {
     }
 
     @Test
+    void theTargetTheEndpointParsedIsUsedAsItIs() throws Exception {
+        MockHttpServletRequest req = request("GET", "/api/v1/namespaces/ns/pods/web", null, "kubectl/v1.32.4");
+        req.setAttribute(RequestTarget.ATTRIBUTE, RequestTarget.parse("/api/v1/namespaces/ns/pods"));
+        run(false, req, 200);
+        assertThat(lines.list.get(0).getFormattedMessage()).as("the attribute, not the path, names the verb")
+                .startsWith("LIST /api/v1/namespaces/ns/pods/web 200");
+    }
+
+    @Test
     void latencyIsPrintedAsPercentThreeFWouldPrintIt() {
         long[] samples = {0, 1, 499, 500, 501, 999, 1_000, 1_499, 1_500, 12_345_678, 999_999_499L, 999_999_500L,
             60_000_000_000L, 123_456_789_012L};
