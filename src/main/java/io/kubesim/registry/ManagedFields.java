@@ -1,7 +1,6 @@
 package io.kubesim.registry;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.kubesim.patch.apply.ApplyConflictException;
 import io.kubesim.patch.apply.ApplyRequestException;
 import io.kubesim.patch.apply.FieldManager;
@@ -13,7 +12,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +75,7 @@ final class ManagedFields {
         }
         JsonNode managedFields = manager.managedFieldsAfterUpdate(oldTree, newTree, managerName,
                 t.apiVersion(), subresource, now);
-        next.getMetadata().setManagedFields(entries(managedFields));
+        next.getMetadata().setManagedFields(ManagedFieldsEntries.of(codec, managedFields));
     }
 
     /** Sets the shared spec and/or status of {@code object} (to null while the trees are built, then back). */
@@ -88,13 +86,6 @@ final class ManagedFields {
         if (setStatus) {
             SpecAccess.setStatus(object, status);
         }
-    }
-
-    private List<ManagedFieldsEntry> entries(JsonNode m) {
-        if (m == null || !m.isArray() || m.isEmpty()) {
-            return null;
-        }
-        return new ArrayList<>(Arrays.asList(codec.convert(m, ManagedFieldsEntry[].class)));
     }
 
     /** Parses an apply configuration (YAML or JSON). */
