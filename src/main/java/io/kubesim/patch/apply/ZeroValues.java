@@ -19,32 +19,69 @@ final class ZeroValues {
     private ZeroValues() {
     }
 
-    /** A normalized deep copy of {@code object}; the zero value of the kind when {@code object} is null. */
+    /**
+     * {@code object} normalized, the zero value of the kind when {@code object} is null. Nothing is mutated: a node
+     * that needs no change is returned as it is and shared; only the objects and lists on the way to a change are
+     * copied (a write compares two trees that already have nearly every zero field, so copying them whole was most
+     * of the work).
+     */
     static JsonNode normalize(JsonNode object, ApplySchema schema) {
-        JsonNode copy = object == null ? schema.zeroFields().isEmpty() ? null : Values.MAPPER.createObjectNode()
-                : object.deepCopy();
-        fill(copy, schema);
-        return copy;
+        if (object == null) {
+            return schema.zeroFields().isEmpty() ? null : normalized(Values.MAPPER.createObjectNode(), schema);
+        }
+        return normalized(object, schema);
     }
 
-    private static void fill(JsonNode value, ApplySchema schema) {
-        if (value == null) {
-            return;
-        }
+    private static JsonNode normalized(JsonNode value, ApplySchema schema) {
         ApplySchema s = schema.resolve(value);
         if (s.type() == ApplySchema.Type.GRANULAR && value instanceof ObjectNode object) {
+            ObjectNode out = null;
             for (Map.Entry<String, JsonNode> zero : s.zeroFields().entrySet()) {
                 if (object.get(zero.getKey()) == null) {
-                    object.set(zero.getKey(), zero.getValue().deepCopy());
+                    out = out != null ? out : copy(object);
+                    out.set(zero.getKey(), zero.getValue().deepCopy());
                 }
             }
-            object.properties().removeIf(e -> e.getValue().isObject() && e.getValue().isEmpty()
-                    && s.field(e.getKey()).isMap());
-            for (Map.Entry<String, JsonNode> e : object.properties()) {
-                fill(e.getValue(), s.field(e.getKey()));
+            ObjectNode fields = out != null ? out : object;
+            for (Map.Entry<String, JsonNode> e : fields.properties()) {
+                if (e.getValue().isObject() && e.getValue().isEmpty() && s.field(e.getKey()).isMap()) {
+                    out = out != null ? out : copy(object);
+                }
             }
+            if (out != null) {
+                ApplySchema of = s;
+                out.properties().removeIf(e -> e.getValue().isObject() && e.getValue().isEmpty()
+                        && of.field(e.getKey()).isMap());
+            }
+            for (Map.Entry<String, JsonNode> e : (out != null ? out : object).properties()) {
+                JsonNode child = normalized(e.getValue(), s.field(e.getKey()));
+                if (child != e.getValue()) {
+                    out = out != null ? out : copy(object);
+                    out.set(e.getKey(), child);
+                }
+            }
+            return out != null ? out : object;
         } else if (s.type() == ApplySchema.Type.ASSOCIATIVE && value instanceof ArrayNode array) {
-            array.values().forEach(item -> fill(item, s.elements()));
+            ArrayNode out = null;
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = normalized(array.get(i), s.elements());
+                if (child != array.get(i)) {
+                    if (out == null) {
+                        out = Values.MAPPER.createArrayNode();
+                        out.addAll(array);
+                    }
+                    out.set(i, child);
+                }
+            }
+            return out != null ? out : array;
         }
+        return value;
+    }
+
+    /** A shallow copy: the same children, in the same order. */
+    private static ObjectNode copy(ObjectNode object) {
+        ObjectNode c = Values.MAPPER.createObjectNode();
+        object.properties().forEach(e -> c.set(e.getKey(), e.getValue()));
+        return c;
     }
 }
