@@ -25,6 +25,9 @@ final class Compare {
     }
 
     private void walk(JsonNode l, JsonNode r, ApplySchema schema, FieldPath path) {
+        if (l != null && r != null && (l == r || Values.equal(l, r))) {
+            return; // equal values hold no added, removed or modified field: skip walking (and naming) each one
+        }
         ApplySchema s = resolve(schema, l, r);
         boolean leaf = switch (s.type()) {
             case GRANULAR -> !fits(l, true) || !fits(r, true) || granular(l, r, s, path);
