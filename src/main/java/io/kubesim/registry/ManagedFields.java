@@ -1,6 +1,7 @@
 package io.kubesim.registry;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.kubesim.patch.apply.ApplyConflictException;
 import io.kubesim.patch.apply.ApplyRequestException;
 import io.kubesim.patch.apply.FieldManager;
@@ -62,15 +63,24 @@ final class ManagedFields {
         boolean sameStatus = old != null && status != null && status.equals(SpecAccess.status(old));
         JsonNode oldTree = stored == null ? null
                 : codec.treeWithout(stored, sameSpec ? "spec" : null, sameStatus ? "status" : null);
+        // a subresource write keeps the live managedFields whatever it sends: its own are not read
+        List<ManagedFieldsEntry> requested = next.getMetadata().getManagedFields();
+        boolean ignoreRequested = !subresource.isEmpty() && requested != null;
         JsonNode newTree;
-        if (!sameSpec && !sameStatus) {
+        if (!sameSpec && !sameStatus && !ignoreRequested) {
             newTree = codec.tree(next);
         } else {
             put(next, sameSpec, null, sameStatus, null);
+            if (ignoreRequested) {
+                next.getMetadata().setManagedFields(null);
+            }
             try {
                 newTree = codec.tree(next);
             } finally {
                 put(next, sameSpec, spec, sameStatus, status);
+                if (ignoreRequested) {
+                    next.getMetadata().setManagedFields(requested);
+                }
             }
         }
         JsonNode managedFields = manager.managedFieldsAfterUpdate(oldTree, newTree, managerName,

@@ -212,4 +212,24 @@ class ServerSideApplyTest extends ApiTestBase {
         assertThat(managed.get(2).path("manager").asString()).isEqualTo("scaler");
         assertThat(managed.get(2).at("/fieldsV1/f:spec/f:replicas").isObject()).isTrue();
     }
+
+    @Test
+    void aStatusWriteKeepsTheLiveManagedFieldsWhateverItSends() {
+        String path = "/apis/apps/v1/namespaces/" + namespace + "/deployments";
+        Http.Response created = http.post(path + "?fieldManager=creator", "{\"apiVersion\":\"apps/v1\","
+                + "\"kind\":\"Deployment\",\"metadata\":{\"name\":\"s\"},\"spec\":{\"selector\":"
+                + "{\"matchLabels\":{\"a\":\"b\"}},\"template\":{\"metadata\":{\"labels\":{\"a\":\"b\"}},\"spec\":"
+                + "{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}}}");
+        assertThat(created.code()).as(created.body()).isEqualTo(201);
+        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) created.json();
+        ((tools.jackson.databind.node.ObjectNode) body.get("metadata")).putArray("managedFields").addObject();
+        body.putObject("status").put("replicas", 3);
+        Http.Response written = http.put(path + "/s/status?fieldManager=statuser", body.toString());
+        assertThat(written.code()).as(written.body()).isEqualTo(200);
+        JsonNode managed = written.json().at("/metadata/managedFields");
+        assertThat(managed).hasSize(2);
+        assertThat(managed.get(0).path("manager").asString()).isEqualTo("creator");
+        assertThat(managed.get(1).path("manager").asString()).isEqualTo("statuser");
+        assertThat(managed.get(1).at("/fieldsV1/f:status/f:replicas").isObject()).isTrue();
+    }
 }
