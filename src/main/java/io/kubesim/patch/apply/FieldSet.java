@@ -31,6 +31,8 @@ public final class FieldSet {
     }
 
     private final NavigableMap<PathElement, Node> nodes;
+    /** The encoding, once computed; volatile so that a set shared between threads publishes a complete tree. */
+    private volatile ObjectNode fieldsV1;
 
     private FieldSet(NavigableMap<PathElement, Node> nodes) {
         this.nodes = nodes;
@@ -62,9 +64,17 @@ public final class FieldSet {
         return FieldsV1.read(fieldsV1);
     }
 
-    /** The FieldsV1 JSON form, keys in upstream order ({@code .} first, then path elements sorted). */
+    /**
+     * The FieldsV1 JSON form, keys in upstream order ({@code .} first, then path elements sorted). Computed once per
+     * set and shared (unchanged managers' sets are encoded again on every write): callers must not modify it.
+     */
     public ObjectNode toFieldsV1() {
-        return FieldsV1.write(this);
+        ObjectNode f = fieldsV1;
+        if (f == null) {
+            f = FieldsV1.write(this);
+            fieldsV1 = f;
+        }
+        return f;
     }
 
     /** True when no path is in the set. */
@@ -106,24 +116,38 @@ public final class FieldSet {
         return nodes;
     }
 
-    /** Paths in either set. */
+    /** Paths in either set; this set when {@code other} adds none (a writer taking fields it already owns). */
     public FieldSet union(FieldSet other) {
-        if (other.isEmpty()) {
+        if (other.isEmpty() || other == this) {
             return this;
         }
         if (isEmpty()) {
             return other;
         }
         TreeMap<PathElement, Node> out = new TreeMap<>(nodes);
-        other.nodes.forEach((pe, b) -> out.merge(pe, b,
-                (a, x) -> new Node(a.member() || x.member(), a.children().union(x.children()))));
-        return of(out);
+        boolean[] same = {true};
+        other.nodes.forEach((pe, b) -> out.merge(pe, b, (a, x) -> {
+            FieldSet children = a.children().union(x.children());
+            boolean member = a.member() || x.member();
+            return member == a.member() && children == a.children() ? a : new Node(member, children);
+        }));
+        other.nodes.forEach((pe, b) -> same[0] &= out.get(pe) == nodes.get(pe));
+        return same[0] ? this : of(out);
     }
 
-    /** Paths of this set that are not members of {@code other} (exact, level by level). */
+    /** Paths of this set that are not members of {@code other} (exact, level by level); this set if none are. */
     public FieldSet difference(FieldSet other) {
-        return combine(other, (a, b) -> b == null ? a
-                : new Node(a.member() && !b.member(), a.children().difference(b.children())));
+        if (other.isEmpty()) {
+            return this;
+        }
+        return combine(other, (a, b) -> {
+            if (b == null) {
+                return a;
+            }
+            FieldSet children = a.children().difference(b.children());
+            boolean member = a.member() && !b.member();
+            return member == a.member() && children == a.children() ? a : new Node(member, children);
+        });
     }
 
     /** Paths in both sets. */
@@ -149,13 +173,15 @@ public final class FieldSet {
             return this;
         }
         TreeMap<PathElement, Node> out = new TreeMap<>();
+        boolean[] same = {true};
         nodes.forEach((pe, a) -> {
             Node n = op.apply(a, other.nodes.get(pe));
             if (n != null && !n.isEmpty()) {
                 out.put(pe, n);
             }
+            same[0] &= n == a;
         });
-        return of(out);
+        return same[0] ? this : of(out); // every node kept as it was: the same set (its encoding stays cached)
     }
 
     /** This set with every struct field that has members below it made a member too (upstream naming). */

@@ -109,4 +109,22 @@ class FieldSetTest {
         assertThat(List.of(field("b"), key("a", 1), value(1), new PathElement.Index(0)).stream().sorted().toList())
                 .containsExactly(field("b"), key("a", 1), value(1), new PathElement.Index(0));
     }
+
+    @org.junit.jupiter.api.Test
+    void aDifferenceThatRemovesNothingIsTheSameSetWithItsEncoding() {
+        FieldSet set = FieldSet.of(PORT, FieldPath.of("metadata", "labels", "app"));
+        assertThat(set.difference(FieldSet.of(FieldPath.of("spec", "replicas")))).isSameAs(set);
+        assertThat(set.difference(FieldSet.of(FieldPath.of("metadata", "labels", "tier")))).isSameAs(set);
+        assertThat(set.difference(FieldSet.empty())).isSameAs(set);
+        assertThat(set.toFieldsV1()).isSameAs(set.toFieldsV1());
+        FieldSet smaller = set.difference(FieldSet.of(FieldPath.of("metadata", "labels", "app")));
+        assertThat(smaller).isNotSameAs(set).isEqualTo(FieldSet.of(PORT));
+        assertThat(smaller.toFieldsV1()).isEqualTo(FieldSet.of(PORT).toFieldsV1());
+        assertThat(set.union(smaller)).as("a union that adds nothing").isSameAs(set);
+        assertThat(smaller.union(set)).isNotSameAs(smaller).isEqualTo(set);
+        FieldSet withPrefix = set.union(FieldSet.of(FieldPath.of("metadata", "labels")));
+        assertThat(withPrefix).as("a prefix becomes a member").isNotSameAs(set);
+        assertThat(withPrefix.has(FieldPath.of("metadata", "labels"))).isTrue();
+        assertThat(set.has(FieldPath.of("metadata", "labels"))).isFalse();
+    }
 }
