@@ -64,37 +64,38 @@ final class ManagedFields {
         JsonNode oldTree = stored == null ? null
                 : codec.treeWithout(stored, sameSpec ? "spec" : null, sameStatus ? "status" : null);
         // a subresource write keeps the live managedFields whatever it sends: its own are not read
-        List<ManagedFieldsEntry> requested = next.getMetadata().getManagedFields();
-        boolean ignoreRequested = !subresource.isEmpty() && requested != null;
-        JsonNode newTree;
-        if (!sameSpec && !sameStatus && !ignoreRequested) {
-            newTree = codec.tree(next);
-        } else {
-            put(next, sameSpec, null, sameStatus, null);
-            if (ignoreRequested) {
-                next.getMetadata().setManagedFields(null);
-            }
-            try {
-                newTree = codec.tree(next);
-            } finally {
-                put(next, sameSpec, spec, sameStatus, status);
-                if (ignoreRequested) {
-                    next.getMetadata().setManagedFields(requested);
-                }
-            }
-        }
+        JsonNode newTree = treeWithout(next, sameSpec, sameStatus, !subresource.isEmpty());
         JsonNode managedFields = manager.managedFieldsAfterUpdate(oldTree, newTree, managerName,
                 t.apiVersion(), subresource, now);
         next.getMetadata().setManagedFields(ManagedFieldsEntries.of(codec, managedFields));
     }
 
-    /** Sets the shared spec and/or status of {@code object} (to null while the trees are built, then back). */
-    private static void put(Object object, boolean setSpec, Object spec, boolean setStatus, Object status) {
+    /** The tree of {@code next} without its spec, status and/or managedFields (set aside while it is built). */
+    private <T extends HasMetadata> JsonNode treeWithout(T next, boolean spec, boolean status, boolean managedFields) {
+        Object specValue = spec ? SpecAccess.spec(next) : null;
+        Object statusValue = status ? SpecAccess.status(next) : null;
+        List<ManagedFieldsEntry> entries = managedFields ? next.getMetadata().getManagedFields() : null;
+        if (specValue == null && statusValue == null && entries == null) {
+            return codec.tree(next);
+        }
+        put(next, spec, null, status, null, managedFields, null);
+        try {
+            return codec.tree(next);
+        } finally {
+            put(next, spec, specValue, status, statusValue, managedFields, entries);
+        }
+    }
+
+    private static void put(HasMetadata object, boolean setSpec, Object spec, boolean setStatus, Object status,
+                            boolean setManagedFields, List<ManagedFieldsEntry> managedFields) {
         if (setSpec) {
             SpecAccess.setSpec(object, spec);
         }
         if (setStatus) {
             SpecAccess.setStatus(object, status);
+        }
+        if (setManagedFields) {
+            object.getMetadata().setManagedFields(managedFields);
         }
     }
 
