@@ -47,9 +47,10 @@ final class ManagedFields {
     /**
      * Records a non-apply write of {@code next} in next's managedFields; {@code stored} is the JSON of the object it
      * replaces as stored (the encoding of its typed form) and {@code old} its decoded form, both null on create.
-     * A {@code spec} or {@code status} equal in next and old (the write path resets a status write's spec and a
-     * main write's status to the stored one; a label change leaves the spec as it was) is left out of both trees:
-     * equal typed values encode to equal trees, so it cannot move ownership, and serialising it is most of the work.
+     * A {@code spec} or {@code status} that next shares with old (the write path resets a status write's spec and a
+     * main write's status to the stored one) is left out of both trees: it cannot move ownership, and serialising it
+     * is most of the work. A subresource write's own managedFields are left out of next's tree (the live ones are
+     * kept for subresources).
      */
     <T extends HasMetadata> void update(ResourceType t, T old, byte[] stored, T next, Subresource sub,
                                         String managerName, Instant now) {
@@ -59,8 +60,10 @@ final class ManagedFields {
         }
         Object spec = SpecAccess.spec(next);
         Object status = SpecAccess.status(next);
-        boolean sameSpec = old != null && spec != null && spec.equals(SpecAccess.spec(old));
-        boolean sameStatus = old != null && status != null && status.equals(SpecAccess.status(old));
+        // identity, not equals(): fabric8's Quantity compares amounts, so "1Gi" equals "1073741824", which encode
+        // (and so compare for ownership) differently
+        boolean sameSpec = old != null && spec != null && spec == SpecAccess.spec(old);
+        boolean sameStatus = old != null && status != null && status == SpecAccess.status(old);
         JsonNode oldTree = stored == null ? null
                 : codec.treeWithout(stored, sameSpec ? "spec" : null, sameStatus ? "status" : null);
         // a subresource write keeps the live managedFields whatever it sends: its own are not read

@@ -28,6 +28,7 @@ import java.util.List;
  * @param nodeStatusReportFrequency how often a kubelet re-posts an unchanged node status
  * @param nodeMonitorPeriod         how often the node lifecycle controller checks nodes
  * @param nodeMonitorGracePeriod    heartbeat silence before a node is Unknown (50s since 1.32)
+ * @param nodeStartupGracePeriod    how long a node whose kubelet never posted a status may stay silent
  * @param probeAllowedHosts         hosts a real probe may contact (nothing else ever is)
  * @param kubeletWorkers            threads of the simulated kubelets
  */
@@ -49,6 +50,7 @@ public record SimulationProperties(@DefaultValue("true") boolean enabled,
                                    @DefaultValue("5m") Duration nodeStatusReportFrequency,
                                    @DefaultValue("5s") Duration nodeMonitorPeriod,
                                    @DefaultValue("50s") Duration nodeMonitorGracePeriod,
+                                   @DefaultValue("60s") Duration nodeStartupGracePeriod,
                                    @DefaultValue({"127.0.0.1", "::1", "localhost"}) List<String> probeAllowedHosts,
                                    @DefaultValue("16") int kubeletWorkers) {
 }

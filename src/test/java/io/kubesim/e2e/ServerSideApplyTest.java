@@ -184,14 +184,24 @@ class ServerSideApplyTest extends ApiTestBase {
         assertThat(same.json().at("/metadata/resourceVersion").asString()).isEqualTo(rv);
     }
 
+    private String deployments() {
+        return "/apis/apps/v1/namespaces/" + namespace + "/deployments";
+    }
+
+    /** A two-replica deployment created by manager {@code creator}; the created object. */
+    private JsonNode createDeployment(String name) {
+        Http.Response created = http.post(deployments() + "?fieldManager=creator", "{\"apiVersion\":\"apps/v1\","
+                + "\"kind\":\"Deployment\",\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"replicas\":2,"
+                + "\"selector\":{\"matchLabels\":{\"a\":\"b\"}},\"template\":{\"metadata\":{\"labels\":{\"a\":\"b\"}},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}}}");
+        assertThat(created.code()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
     @Test
     void aLabelChangeLeavesSpecOwnershipAndASpecChangeMovesIt() {
-        String path = "/apis/apps/v1/namespaces/" + namespace + "/deployments";
-        Http.Response created = http.post(path + "?fieldManager=creator", "{\"apiVersion\":\"apps/v1\","
-                + "\"kind\":\"Deployment\",\"metadata\":{\"name\":\"d\"},\"spec\":{\"replicas\":2,\"selector\":"
-                + "{\"matchLabels\":{\"a\":\"b\"}},\"template\":{\"metadata\":{\"labels\":{\"a\":\"b\"}},\"spec\":"
-                + "{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}}}");
-        assertThat(created.code()).as(created.body()).isEqualTo(201);
+        String path = deployments();
+        createDeployment("d");
 
         Http.Response labelled = http.patch(path + "/d?fieldManager=labeller", "application/merge-patch+json",
                 "{\"metadata\":{\"labels\":{\"team\":\"x\"}},\"spec\":{\"replicas\":2}}");
@@ -215,13 +225,8 @@ class ServerSideApplyTest extends ApiTestBase {
 
     @Test
     void aStatusWriteKeepsTheLiveManagedFieldsWhateverItSends() {
-        String path = "/apis/apps/v1/namespaces/" + namespace + "/deployments";
-        Http.Response created = http.post(path + "?fieldManager=creator", "{\"apiVersion\":\"apps/v1\","
-                + "\"kind\":\"Deployment\",\"metadata\":{\"name\":\"s\"},\"spec\":{\"selector\":"
-                + "{\"matchLabels\":{\"a\":\"b\"}},\"template\":{\"metadata\":{\"labels\":{\"a\":\"b\"}},\"spec\":"
-                + "{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}}}");
-        assertThat(created.code()).as(created.body()).isEqualTo(201);
-        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) created.json();
+        String path = deployments();
+        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) createDeployment("s");
         ((tools.jackson.databind.node.ObjectNode) body.get("metadata")).putArray("managedFields").addObject();
         body.putObject("status").put("replicas", 3);
         Http.Response written = http.put(path + "/s/status?fieldManager=statuser", body.toString());

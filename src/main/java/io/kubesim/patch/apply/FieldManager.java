@@ -90,7 +90,9 @@ public final class FieldManager {
     /**
      * Only the {@code metadata.managedFields} that {@link #update} gives {@code newObject} (null for none), without
      * copying either object: top-level fields equal in both (a status write's {@code spec}) cannot change ownership
-     * and are left out of the comparison. The result may share nodes with {@code oldObject}'s managedFields.
+     * and are left out of the comparison. The result may share nodes with {@code oldObject}'s managedFields and
+     * holds each field set's cached FieldsV1 encoding ({@link FieldSet#toFieldsV1}), which every object with that
+     * set shares across threads: it must be read, encoded or copied, never modified.
      */
     public JsonNode managedFieldsAfterUpdate(JsonNode oldObject, JsonNode newObject, String manager,
                                              String apiVersion, String subresource, Instant now) {

@@ -125,14 +125,17 @@ public final class FieldSet {
             return other;
         }
         TreeMap<PathElement, Node> out = new TreeMap<>(nodes);
-        boolean[] same = {true};
+        boolean[] merged = {false};
         other.nodes.forEach((pe, b) -> out.merge(pe, b, (a, x) -> {
             FieldSet children = a.children().union(x.children());
             boolean member = a.member() || x.member();
-            return member == a.member() && children == a.children() ? a : new Node(member, children);
+            if (member == a.member() && children == a.children()) {
+                return a;
+            }
+            merged[0] = true;
+            return new Node(member, children);
         }));
-        other.nodes.forEach((pe, b) -> same[0] &= out.get(pe) == nodes.get(pe));
-        return same[0] ? this : of(out);
+        return !merged[0] && out.size() == nodes.size() ? this : of(out); // nothing added, nothing merged
     }
 
     /** Paths of this set that are not members of {@code other} (exact, level by level); this set if none are. */

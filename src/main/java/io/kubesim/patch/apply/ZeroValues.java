@@ -42,16 +42,11 @@ final class ZeroValues {
                     out.set(zero.getKey(), zero.getValue().deepCopy());
                 }
             }
-            ObjectNode fields = out != null ? out : object;
-            for (Map.Entry<String, JsonNode> e : fields.properties()) {
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
                 if (e.getValue().isObject() && e.getValue().isEmpty() && s.field(e.getKey()).isMap()) {
                     out = out != null ? out : copy(object);
+                    out.remove(e.getKey());
                 }
-            }
-            if (out != null) {
-                ApplySchema of = s;
-                out.properties().removeIf(e -> e.getValue().isObject() && e.getValue().isEmpty()
-                        && of.field(e.getKey()).isMap());
             }
             for (Map.Entry<String, JsonNode> e : (out != null ? out : object).properties()) {
                 JsonNode child = normalized(e.getValue(), s.field(e.getKey()));

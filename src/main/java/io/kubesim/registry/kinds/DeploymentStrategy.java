@@ -2,7 +2,6 @@ package io.kubesim.registry.kinds;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.kubesim.registry.ResourceStrategy;
 import io.kubesim.registry.ResourceType;
 import io.kubesim.registry.ScaleAccess;

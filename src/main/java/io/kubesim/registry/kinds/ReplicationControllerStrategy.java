@@ -2,7 +2,6 @@ package io.kubesim.registry.kinds;
 
 import io.fabric8.kubernetes.api.model.ReplicationController;
 import io.fabric8.kubernetes.api.model.ReplicationControllerStatus;
-import io.fabric8.kubernetes.api.model.ReplicationControllerStatus;
 import io.kubesim.registry.ResourceStrategy;
 import io.kubesim.registry.ResourceType;
 import io.kubesim.registry.ScaleAccess;

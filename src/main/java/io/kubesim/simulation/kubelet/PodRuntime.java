@@ -24,6 +24,8 @@ public final class PodRuntime {
 
     /** The prefix of the lines the simulated runtime itself writes into a container's log. */
     static final String LIFECYCLE = "[kubesim] ";
+    /** The kubelet gives a stopping container at least this long ({@code minimumGracePeriodInSeconds}). */
+    static final long MINIMUM_GRACE_SECONDS = 2;
 
 
     /** What the runtime needs from the kubelet around it. */
@@ -184,9 +186,10 @@ public final class PodRuntime {
             switch (c.state) {
                 case RUNNING -> {
                     ctx.event("Normal", "Killing", "Stopping container " + c.name(), fieldPath(c));
-                    c.logs.add(new LogLine(now, LIFECYCLE + "received SIGTERM, grace period " + graceSeconds + "s"));
+                    long effective = Math.max(graceSeconds, MINIMUM_GRACE_SECONDS);
+                    c.logs.add(new LogLine(now, LIFECYCLE + "received SIGTERM, grace period " + effective + "s"));
                     Duration stop = c.behavior.terminationDelay();
-                    Duration cap = Duration.ofSeconds(graceSeconds);
+                    Duration cap = Duration.ofSeconds(effective);
                     c.exitAt = now.plus(ctx.real(stop.compareTo(cap) > 0 ? cap : stop));
                     c.stopping = true;
                 }
@@ -218,10 +221,13 @@ public final class PodRuntime {
             return;
         }
         deletionGraceSeconds = graceSeconds;
-        Instant deadline = now.plus(ctx.real(Duration.ofSeconds(graceSeconds)));
+        long effective = Math.max(graceSeconds, MINIMUM_GRACE_SECONDS);
+        Instant deadline = now.plus(ctx.real(Duration.ofSeconds(effective)));
         for (ContainerRuntime c : all()) {
             if (c.state == ContainerState.RUNNING && c.stopping && c.exitAt != null && c.exitAt.isAfter(deadline)) {
-                c.logs.add(new LogLine(now, LIFECYCLE + "grace period shortened to " + graceSeconds + "s"));
+                // the kubelet kills again with the shorter grace period, and says so
+                ctx.event("Normal", "Killing", "Stopping container " + c.name(), fieldPath(c));
+                c.logs.add(new LogLine(now, LIFECYCLE + "grace period shortened to " + effective + "s"));
                 c.exitAt = deadline;
             }
         }

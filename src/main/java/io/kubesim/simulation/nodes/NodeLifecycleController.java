@@ -93,9 +93,14 @@ public final class NodeLifecycleController implements AutoCloseable {
         String name = node.getMetadata().getName();
         Instant probe = lastHeard(node);
         NodeCondition ready = condition(node, "Ready");
-        boolean silent = probe == null || Duration.between(probe, now).compareTo(time.real(props.nodeMonitorGracePeriod())) > 0;
+        // a kubelet that never posted gets the startup grace period, and its node was never ready: no event, no
+        // pods to mark (upstream's fake Unknown "observed" condition)
+        Duration grace = ready == null ? props.nodeStartupGracePeriod() : props.nodeMonitorGracePeriod();
+        boolean silent = probe == null || Duration.between(probe, now).compareTo(time.real(grace)) > 0;
         if (silent) {
-            if (ready == null || !"Unknown".equals(ready.getStatus())) {
+            if (ready == null) {
+                markUnknown(node, now);
+            } else if (!"Unknown".equals(ready.getStatus())) {
                 markUnknown(node, now);
                 events.warning(node, null, NODE_CONTROLLER, "NodeNotReady", "Node " + name + " status is now: NodeNotReady");
                 markPodsNotReady(name);

@@ -274,13 +274,19 @@ class PodRuntimeGoldenTest {
                 "8s Running initialized=True init-a=done,init-b=done web=running");
     }
 
+    /** The pod's runtime, advanced to 5 s (its container running). */
+    private static PodRuntime runningAt5s(Pod pod, FakeContext ctx) {
+        PodRuntime rt = new PodRuntime(pod, SETTINGS);
+        rt.advance(T0, ctx);
+        rt.advance(T0.plusSeconds(5), ctx);
+        return rt;
+    }
+
     @Test
     void deletionStopsContainersAndFinishes() {
         FakeContext ctx = new FakeContext();
         Pod pod = pod("Always", "web: {terminationDelay: 3s}", container("web"));
-        PodRuntime rt = new PodRuntime(pod, SETTINGS);
-        rt.advance(T0, ctx);
-        rt.advance(T0.plusSeconds(5), ctx);
+        PodRuntime rt = runningAt5s(pod, ctx);
         rt.startDeletion(T0.plusSeconds(5), 30, ctx);
         rt.advance(T0.plusSeconds(6), ctx);
         assertThat(rt.finished()).isFalse();
@@ -294,19 +300,18 @@ class PodRuntimeGoldenTest {
     @Test
     void aShorterGracePeriodObservedLaterStopsTheContainersSooner() {
         FakeContext ctx = new FakeContext();
-        Pod pod = pod("Always", "web: {terminationDelay: 20s}", container("web"));
-        PodRuntime rt = new PodRuntime(pod, SETTINGS);
-        rt.advance(T0, ctx);
-        rt.advance(T0.plusSeconds(5), ctx);
+        PodRuntime rt = runningAt5s(pod("Always", "web: {terminationDelay: 20s}", container("web")), ctx);
         rt.startDeletion(T0.plusSeconds(5), 30, ctx);
         rt.startDeletion(T0.plusSeconds(6), 60, ctx);
         assertThat(rt.advance(T0.plusSeconds(6), ctx)).as("a longer grace period changes nothing")
                 .isEqualTo(T0.plusSeconds(25));
         rt.startDeletion(T0.plusSeconds(7), 1, ctx);
-        assertThat(rt.advance(T0.plusSeconds(7), ctx)).isEqualTo(T0.plusSeconds(8));
+        assertThat(rt.advance(T0.plusSeconds(7), ctx)).as("1 s, raised to the kubelet's minimum of 2 s")
+                .isEqualTo(T0.plusSeconds(9));
         assertThat(rt.finished()).isFalse();
-        rt.advance(T0.plusSeconds(8), ctx);
+        rt.advance(T0.plusSeconds(9), ctx);
         assertThat(rt.finished()).isTrue();
-        assertThat(ctx.events).containsOnlyOnce("Killing");
+        assertThat(ctx.events).as("killed again with the shorter grace period").containsExactly(
+                "Pulling", "Pulled", "Created", "Started", "Killing", "Killing");
     }
 }
