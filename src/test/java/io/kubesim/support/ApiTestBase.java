@@ -25,7 +25,7 @@ import java.util.UUID;
         "kubesim.watch.bookmark-interval=1s",
         "kubesim.simulation.enabled=false",
         "kubesim.controllers.enabled=false",
-        "spring.datasource.url=jdbc:h2:file:${java.io.tmpdir}/kubesim-tests/${random.uuid}/kubesim;MODE=PostgreSQL;"
+        "spring.datasource.url=jdbc:h2:file:./target/kubesim-tests/${random.uuid}/kubesim;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
         "spring.datasource.username=sa",
         "spring.datasource.password="

@@ -27,7 +27,8 @@ public final class Kubectl {
 
     private Kubectl(String binary, String server) throws IOException {
         this.binary = binary;
-        this.home = Files.createTempDirectory("kubectl-home-");
+        // under target/, so that a clean build removes it with the H2 files of the test servers
+        this.home = Files.createTempDirectory(Files.createDirectories(Path.of("target", "kubectl-homes").toAbsolutePath()), "home-");
         this.kubeconfig = home.resolve("config");
         Files.writeString(kubeconfig, """
                 apiVersion: v1

@@ -170,7 +170,12 @@ final class GroupCommitWriter implements Runnable {
                 retrySingly(accepted);
                 return;
             }
-            accepted.get(0).future().completeExceptionally(classify(accepted.get(0).request(), e));
+            WriteRequest r = accepted.get(0).request();
+            StorageException failure = classify(r, e);
+            if (failure.reason() == StorageException.Reason.UNAVAILABLE) {
+                log.warn("the database refused a {} of {} {}/{}", r.operation(), r.resource(), r.namespace(), r.name(), e);
+            }
+            accepted.get(0).future().completeExceptionally(failure);
             return;
         }
         publish(accepted, changes);

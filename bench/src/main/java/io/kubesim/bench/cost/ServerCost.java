@@ -53,13 +53,15 @@ public final class ServerCost {
         opts.addAll(List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
                 "-Dcom.sun.management.jmxremote.ssl=false"));
-        try (KubesimServer server = KubesimServer.start(jar, opts, Map.of("kubesim.simulation.enabled", "false"));
-             JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(
+        KubesimServer server = KubesimServer.start(jar, opts, Map.of("kubesim.simulation.enabled", "false"));
+        try (server; JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(
                      "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"))) {
             var threads = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
                     ManagementFactory.THREAD_MXBEAN_NAME, com.sun.management.ThreadMXBean.class);
             System.out.printf("server cost: %d pods, %d clients, %d rounds, jvm %s%n", pods, clients, rounds, jvmOptions);
             new ServerCost(server.url(), server.pid(), threads).rounds(pods, clients, rounds);
+        } finally {
+            server.deleteWorkDir();
         }
     }
 
@@ -107,10 +109,13 @@ public final class ServerCost {
                 return null;
             }));
         }
-        for (Future<?> f : running) {
-            f.get();
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Long> cpuAfter = cpuTicks();
         long allocated = allocated() - allocatedBefore;
