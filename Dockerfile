@@ -14,7 +14,14 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && groupadd --system kubesim && useradd --system --gid kubesim --home-dir /data kubesim \
     && mkdir -p /data && chown kubesim:kubesim /data
-COPY --from=build /kubesim.jar /opt/kubesim/kubesim.jar
+# The jar extracted (classes load from plain jars, not nested ones) and a CDS archive of the classes one start loads,
+# recorded by a start that stops once the context is refreshed: kubesim is ready in about half the time (bench/run
+# startup measures both). A JVM that cannot use the archive says so and starts without it.
+COPY --from=build /kubesim.jar /tmp/kubesim.jar
+RUN java -Djarmode=tools -jar /tmp/kubesim.jar extract --destination /opt/kubesim && rm /tmp/kubesim.jar \
+    && cd /tmp && java -XX:ArchiveClassesAtExit=/opt/kubesim/kubesim.jsa -Dspring.context.exit=onRefresh \
+        -jar /opt/kubesim/kubesim.jar --spring.datasource.url=jdbc:h2:mem:train --server.port=0 \
+    && rm -rf /tmp/data
 USER kubesim
 WORKDIR /data
 VOLUME ["/data"]
@@ -25,4 +32,4 @@ ENV SERVER_ADDRESS=0.0.0.0 \
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/readyz || exit 1
-ENTRYPOINT ["java", "-jar", "/opt/kubesim/kubesim.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/kubesim/kubesim.jsa", "-jar", "/opt/kubesim/kubesim.jar"]

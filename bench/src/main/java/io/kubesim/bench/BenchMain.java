@@ -1,7 +1,9 @@
 package io.kubesim.bench;
 
 import io.kubesim.bench.api.ApiWorkload;
+import io.kubesim.bench.measure.Metric;
 import io.kubesim.bench.measure.RunResults;
+import io.kubesim.bench.report.Report;
 import io.kubesim.bench.servers.KubesimServer;
 import io.kubesim.bench.servers.MockServer;
 import io.kubesim.bench.servers.ServerProcess;
@@ -76,8 +78,11 @@ public final class BenchMain {
                 default -> throw new IllegalArgumentException("unknown server " + server);
             };
             System.out.println(server + " (pid " + process.pid() + ") at " + process.url());
+            results.add(new Metric(Report.FOOTPRINT + server, "ready after process start", process.readyMillis(), "ms"));
+            results.add(new Metric(Report.FOOTPRINT + server, "RSS when ready", process.rssMiB(), "MiB"));
             try {
                 new ApiWorkload(settings, results).run(server, process.url());
+                results.add(new Metric(Report.FOOTPRINT + server, "RSS after the workload", process.rssMiB(), "MiB"));
             } finally {
                 process.close();
                 process.keepLog(out);

@@ -4,17 +4,12 @@ import io.kubesim.registry.ResourceCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Renders the OpenAPI documents once, at startup, from the catalog. */
+/** Renders the OpenAPI documents once, from the catalog, beside the rest of startup. */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
     @Bean
-    OpenApiDocuments openApiDocuments(ResourceCatalog catalog) {
-        return OpenApiDocuments.of(catalog);
-    }
-
-    @Bean
-    OpenApiV2 openApiV2(OpenApiDocuments documents) {
-        return OpenApiV2.of(documents, ApiDescription.KUBERNETES_VERSION);
+    RenderedOpenApi renderedOpenApi(ResourceCatalog catalog) {
+        return RenderedOpenApi.startRendering(catalog);
     }
 }

@@ -30,13 +30,11 @@ public class OpenApiEndpoint {
 
     private static final String JSON = "application/json";
 
-    private final OpenApiDocuments documents;
-    private final OpenApiV2 v2;
+    private final RenderedOpenApi openApi;
     private final Clock clock;
 
-    OpenApiEndpoint(OpenApiDocuments documents, OpenApiV2 v2, Clock clock) {
-        this.documents = documents;
-        this.v2 = v2;
+    OpenApiEndpoint(RenderedOpenApi openApi, Clock clock) {
+        this.openApi = openApi;
         this.clock = clock;
     }
 
@@ -46,14 +44,14 @@ public class OpenApiEndpoint {
             notAcceptable(resp);
             return;
         }
-        byte[] body = documents.index();
+        byte[] body = openApi.v3().index();
         serve(req, resp, body, OpenApiDocuments.sha512(body));
     }
 
     @GetMapping("/openapi/v3/**")
     public void document(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String key = req.getRequestURI().substring(OpenApiDocuments.PREFIX.length());
-        Optional<OpenApiDocuments.Document> doc = documents.document(key);
+        Optional<OpenApiDocuments.Document> doc = openApi.v3().document(key);
         if (doc.isEmpty()) {
             status(resp, 404, "NotFound", "the server could not find the requested resource");
             return;
@@ -82,7 +80,7 @@ public class OpenApiEndpoint {
         String accept = req.getHeader("Accept");
         boolean protobuf = accept != null && (accept.contains(OpenApiV2.PROTOBUF)
                 || accept.contains(OpenApiV2.PROTOBUF_CONTENT_TYPE));
-        byte[] body = protobuf ? v2.protobuf() : v2.json();
+        byte[] body = protobuf ? openApi.v2().protobuf() : openApi.v2().json();
         if (!protobuf && !acceptsJson(accept)) {
             notAcceptable(resp);
             return;

@@ -23,7 +23,7 @@ class OpenApiEndpointTest {
 
     private final OpenApiDocuments docs = OpenApiDocuments.of(Kinds.catalog());
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OpenApiEndpoint(docs, OpenApiV2.of(docs, "v1.32.4+kubesim"), clock)).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OpenApiEndpoint(RenderedOpenApi.of(docs, OpenApiV2.of(docs, "v1.32.4+kubesim")), clock)).build();
     private final OpenApiDocuments.Document core = docs.document("api/v1").orElseThrow();
 
     @Test

@@ -27,6 +27,8 @@ public final class Report {
 
     static final String KUBESIM = "kubesim";
     static final String MOCK = "mock";
+    /** The scenario prefix of the API runs' start-up and memory metrics; the server's name follows. */
+    public static final String FOOTPRINT = "footprint: ";
 
     private final List<Path> dirs;
     private final List<RunResults> runs = new ArrayList<>();
@@ -120,6 +122,41 @@ public final class Report {
         md.append("\nFor `watch` the latency is from just before the write request is sent to the watcher's receipt of"
                 + " its event, and ops/s is the events' rate (the writes are paced); `write-paced` is the same writes'"
                 + " request latency. `list-all-raw` reads the list's bytes without decoding them.\n\n");
+        footprintTable();
+    }
+
+    /** Start-up time and resident memory of both servers, from the metrics the API runs record. */
+    private void footprintTable() {
+        List<String> names = new ArrayList<>();
+        for (RunResults r : runs) {
+            r.metrics().stream().filter(m -> m.scenario().startsWith(FOOTPRINT) && !names.contains(m.name()))
+                    .forEach(m -> names.add(m.name()));
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        md.append("| server | ").append(String.join(" | ", names)).append(" |\n|---|")
+                .append("---:|".repeat(names.size())).append('\n');
+        for (String server : List.of(KUBESIM, MOCK)) {
+            md.append("| ").append(server);
+            for (String name : names) {
+                List<Double> v = new ArrayList<>();
+                String unit = "";
+                for (RunResults r : runs) {
+                    for (Metric m : r.metrics()) {
+                        if (m.scenario().equals(FOOTPRINT + server) && m.name().equals(name)) {
+                            v.add(m.value());
+                            unit = m.unit();
+                        }
+                    }
+                }
+                md.append(" | ").append(v.isEmpty() ? "" : Stats.of(v).format("%.0f") + " " + unit);
+            }
+            md.append(" |\n");
+        }
+        md.append("\nBoth servers are separate JVMs started by the benchmark with the same JDK: kubesim's jar (API only,"
+                + " simulation off, H2 file storage) and the mock's main class on the benchmark's classpath. Ready means"
+                + " the first 200 from `/readyz` (kubesim) or `/api/v1/namespaces` (the mock), polled every 20 ms.\n\n");
     }
 
     private void chart(Path png, List<String> phases) {
@@ -180,6 +217,9 @@ public final class Report {
         Map<String, String> units = new LinkedHashMap<>();
         for (RunResults r : runs) {
             for (Metric m : r.metrics()) {
+                if (m.scenario().startsWith(FOOTPRINT)) {
+                    continue;
+                }
                 String key = m.scenario() + " | " + m.name();
                 values.computeIfAbsent(key, k -> new ArrayList<>()).add(m.value());
                 units.put(key, m.unit());

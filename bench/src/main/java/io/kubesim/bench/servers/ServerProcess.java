@@ -26,6 +26,8 @@ public class ServerProcess implements AutoCloseable {
     private final Path workDir;
     private final Path log;
     private final int port;
+    private final long startNanos = System.nanoTime();
+    private volatile double readyMillis = -1;
 
     ServerProcess(String name, List<String> command, Path workDir, int port) {
         this.name = name;
@@ -74,6 +76,11 @@ public class ServerProcess implements AutoCloseable {
         return log;
     }
 
+    /** Milliseconds from starting the process to its first 200 on the readiness path (-1 before that). */
+    public double readyMillis() {
+        return readyMillis;
+    }
+
     public Path workDir() {
         return workDir;
     }
@@ -90,6 +97,7 @@ public class ServerProcess implements AutoCloseable {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url() + path))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
+                    readyMillis = (System.nanoTime() - startNanos) / 1e6;
                     return;
                 }
             } catch (IOException e) {
@@ -98,7 +106,7 @@ public class ServerProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            pause(200);
+            pause(20);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
