@@ -20,8 +20,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 COPY --from=build /kubesim.jar /tmp/kubesim.jar
 RUN java -Djarmode=tools -jar /tmp/kubesim.jar extract --destination /opt/kubesim && rm /tmp/kubesim.jar \
     && cd /tmp && java -XX:ArchiveClassesAtExit=/opt/kubesim/kubesim.jsa -Dspring.context.exit=onRefresh \
-        -jar /opt/kubesim/kubesim.jar --spring.datasource.url=jdbc:h2:mem:train --server.port=0 \
-    && rm -rf /tmp/data
+        -jar /opt/kubesim/kubesim.jar --spring.datasource.url=jdbc:h2:mem:train --server.port=0
 USER kubesim
 WORKDIR /data
 VOLUME ["/data"]

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The OpenAPI v3 documents and the v2 document derived from them, rendered on a thread of their own from startup on:
- * rendering introspects every model class (about a quarter of the context's refresh), and nothing else waits for it.
- * A request for a document waits until they are ready.
+ * rendering introspects every model class (a quarter of the main thread's samples in the second half of a start, in
+ * JFR), and nothing else needs it before a client asks. A request for a document waits until they are ready.
  */
 final class RenderedOpenApi {
 
