@@ -40,9 +40,18 @@ final class BatchTransaction {
                 c.commit();
                 return changes;
             } catch (SQLException | RowConflict | RuntimeException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             }
+        }
+    }
+
+    /** Rolls back; a rollback that fails too (a database that closed itself) is kept beside the cause, not over it. */
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
