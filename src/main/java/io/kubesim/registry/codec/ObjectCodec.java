@@ -242,10 +242,7 @@ public final class ObjectCodec {
             throw new IllegalStateException("resourceVersion marker not found in the encoding");
         }
         int start = at + 1;
-        int end = start + marker.length();
-        byte[] prefix = Arrays.copyOfRange(bytes, 0, start);
-        byte[] suffix = Arrays.copyOfRange(bytes, end, bytes.length);
-        return new RevisionTemplate(prefix, suffix);
+        return new RevisionTemplate(bytes, start, start + marker.length());
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

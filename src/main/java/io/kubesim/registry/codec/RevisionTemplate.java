@@ -7,16 +7,20 @@ import java.util.Arrays;
 
 /**
  * An encoded object with a hole where {@code metadata.resourceVersion}'s digits go. Rendering
- * concatenates, so the store can stamp the revision on its writer thread for free.
+ * concatenates, so the store can stamp the revision on its writer thread for free. The encoding is kept
+ * whole, with the hole's bounds, so that making a template copies nothing.
  */
 public final class RevisionTemplate implements RevisionedBody {
 
-    private final byte[] prefix;
-    private final byte[] suffix;
+    private final byte[] encoded;
+    private final int holeStart;
+    private final int holeEnd;
 
-    RevisionTemplate(byte[] prefix, byte[] suffix) {
-        this.prefix = prefix;
-        this.suffix = suffix;
+    /** {@code encoded} with the bytes from {@code holeStart} (inclusive) to {@code holeEnd} (exclusive) to replace. */
+    RevisionTemplate(byte[] encoded, int holeStart, int holeEnd) {
+        this.encoded = encoded;
+        this.holeStart = holeStart;
+        this.holeEnd = holeEnd;
     }
 
     @Override
@@ -27,21 +31,23 @@ public final class RevisionTemplate implements RevisionedBody {
     /** The document with the given resourceVersion text (e.g. the old one, to detect no-op writes). */
     public byte[] render(String resourceVersion) {
         byte[] digits = resourceVersion.getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[prefix.length + digits.length + suffix.length];
-        System.arraycopy(prefix, 0, out, 0, prefix.length);
-        System.arraycopy(digits, 0, out, prefix.length, digits.length);
-        System.arraycopy(suffix, 0, out, prefix.length + digits.length, suffix.length);
+        int suffix = encoded.length - holeEnd;
+        byte[] out = new byte[holeStart + digits.length + suffix];
+        System.arraycopy(encoded, 0, out, 0, holeStart);
+        System.arraycopy(digits, 0, out, holeStart, digits.length);
+        System.arraycopy(encoded, holeEnd, out, holeStart + digits.length, suffix);
         return out;
     }
 
     /** Whether rendering with {@code resourceVersion} gives exactly {@code stored}. */
     public boolean sameAs(byte[] stored, String resourceVersion) {
         int n = resourceVersion.length();
-        if (stored.length != prefix.length + n + suffix.length) {
+        int suffix = encoded.length - holeEnd;
+        if (stored.length != holeStart + n + suffix) {
             return false;
         }
-        return Arrays.equals(stored, 0, prefix.length, prefix, 0, prefix.length)
-                && Arrays.equals(stored, prefix.length + n, stored.length, suffix, 0, suffix.length)
-                && new String(stored, prefix.length, n, StandardCharsets.US_ASCII).equals(resourceVersion);
+        return Arrays.equals(stored, 0, holeStart, encoded, 0, holeStart)
+                && Arrays.equals(stored, holeStart + n, stored.length, encoded, holeEnd, encoded.length)
+                && new String(stored, holeStart, n, StandardCharsets.US_ASCII).equals(resourceVersion);
     }
 }
