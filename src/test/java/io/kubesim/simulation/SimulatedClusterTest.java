@@ -193,6 +193,45 @@ class SimulatedClusterTest extends ClusterTestBase {
     }
 
     @Test
+    void anUnschedulablePodWaitsParkedAndIsScheduledWhenItsOwnChangeMakesItFit() {
+        Pod p = new PodBuilder().withNewMetadata().withName("cp-only").endMetadata().withNewSpec()
+                .addToNodeSelector("kubernetes.io/hostname", "kubesim-control-plane").addNewContainer().withName("app")
+                .withImage("nginx:1.27").endContainer().endSpec().build();
+        client.pods().resource(p).create();
+        await().atMost(DEADLINE).until(() -> "False".equals(condition(pod("cp-only"), "PodScheduled")));
+        assertThat(pod("cp-only").getStatus().getConditions()).filteredOn(c -> c.getType().equals("PodScheduled"))
+                .singleElement().satisfies(c -> assertThat(c.getMessage()).contains("untolerated taint"));
+        await().atMost(DEADLINE).until(() -> unschedulableGauge() >= 1);
+        // adding a toleration is one of the few pod spec changes the apiserver allows; it makes the pod fit
+        client.pods().withName("cp-only").edit(x -> new PodBuilder(x).editSpec().addNewToleration()
+                .withKey("node-role.kubernetes.io/control-plane").withOperator("Exists").withEffect("NoSchedule")
+                .endToleration().endSpec().build());
+        // (UnschedulablePodsTest shows that the change sends it back at once; at 100x the five-minute flush would too)
+        await().atMost(DEADLINE).until(() -> "kubesim-control-plane".equals(pod("cp-only").getSpec().getNodeName()));
+    }
+
+    private int failedScheduling(String pod) {
+        return client.v1().events().withField("involvedObject.name", pod).withField("reason", "FailedScheduling").list()
+                .getItems().stream().mapToInt(e -> e.getCount() == null ? 1 : e.getCount()).sum();
+    }
+
+    @Test
+    void aParkedPodIsTriedAgainAfterFiveSimulatedMinutesWithoutAnyChange() {
+        Pod p = new PodBuilder().withNewMetadata().withName("nowhere").endMetadata().withNewSpec()
+                .addToNodeSelector("disk", "none-" + namespace).addNewContainer().withName("app").withImage("nginx:1.27")
+                .endContainer().endSpec().build();
+        client.pods().resource(p).create();
+        // at 100x, five minutes are three seconds: the FailedScheduling event is counted again
+        await().atMost(DEADLINE).until(() -> failedScheduling("nowhere") >= 2);
+        assertThat(pod("nowhere").getSpec().getNodeName()).isNull();
+    }
+
+    private double unschedulableGauge() {
+        return io.kubesim.support.PrometheusText.parse(http.get("/metrics").body())
+                .value("scheduler_pending_pods", Map.of("queue", "unschedulable")).orElse(-1.0);
+    }
+
+    @Test
     void aMalformedBehaviourIsRejectedOnAdmission() {
         KubernetesClientException e = catchThrowableOfType(KubernetesClientException.class,
                 () -> create("bad", "Always", "app: {exitCode: nope, exitAfter: soon}"));

@@ -43,6 +43,19 @@ final class Args {
         return v.isBlank() ? List.of() : List.of(v.split(","));
     }
 
+    /** Comma-separated {@code key=value} pairs, in their order; none when the value is empty. */
+    Map<String, String> properties(String key, String fallback) {
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        for (String pair : list(key, fallback)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected key=value in --" + key + ", got " + pair);
+            }
+            props.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return props;
+    }
+
     /** A space-separated list of JVM options. */
     List<String> jvmOptions(String key, String fallback) {
         String v = string(key, fallback).trim();

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The benchmark's entry point (see docs/benchmarks.md). Commands:
  * <ul>
- *   <li>{@code api}: the same API workload against kubesim (simulation off) and the fabric8 mock server</li>
+ *   <li>{@code api}: the same API workload against kubesim (simulation off unless {@code --kubesim-props} says
+ *       otherwise) and the fabric8 mock server</li>
  *   <li>{@code cluster}: simulated-cluster scenarios on kubesim alone</li>
  *   <li>{@code cost}: what each request costs kubesim itself (allocation and CPU per operation, per phase)</li>
  *   <li>{@code report}: medians over several run folders, docs/benchmarks-latency.png and result tables</li>
@@ -68,12 +69,12 @@ public final class BenchMain {
         List<String> servers = args.list("servers", "kubesim,mock");
         List<String> kubesimJvm = args.jvmOptions("kubesim-jvm-opts", "");
         List<String> mockJvm = args.jvmOptions("mock-jvm-opts", "");
+        Map<String, String> kubesimProps = args.properties("kubesim-props", "kubesim.simulation.enabled=false");
         System.out.println("api workload " + settings + " -> " + out);
         for (String server : servers) {
             RunResults results = new RunResults();
             ServerProcess process = switch (server) {
-                case "kubesim" -> KubesimServer.start(args.path("jar", jar()), kubesimJvm,
-                        Map.of("kubesim.simulation.enabled", "false"));
+                case "kubesim" -> KubesimServer.start(args.path("jar", jar()), kubesimJvm, kubesimProps);
                 case "mock" -> MockServer.start(mockJvm);
                 default -> throw new IllegalArgumentException("unknown server " + server);
             };

@@ -15,30 +15,32 @@ import io.kubesim.controller.InformerFactory;
 import io.kubesim.controller.Reconciler;
 import io.kubesim.controller.ResourceClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * default-scheduler: picks a node for each pending pod (filter, then least-allocated score with a
  * random tie-break) and binds it through {@code pods/binding}; a pod that fits nowhere gets
- * {@code PodScheduled=False/Unschedulable} and a {@code FailedScheduling} event, and is retried
- * with back-off and whenever a node changes.
+ * {@code PodScheduled=False/Unschedulable} and a {@code FailedScheduling} event, and waits among the
+ * {@link UnschedulablePods} until the cluster changes in a way that could make it fit (or five minutes pass).
  */
 public final class Scheduler implements Reconciler {
 
@@ -57,8 +59,9 @@ public final class Scheduler implements Reconciler {
     private final ControllerLoop loop;
     private final NodeUsage usage = new NodeUsage();
     private final List<FilterPlugin> filters = Filters.defaults();
-    private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final UnschedulablePods unschedulable;
+    private final ScheduledExecutorService timer;
+    private ScheduledFuture<?> flush;
     private final AtomicInteger nextStartNodeIndex = new AtomicInteger();
     /** Pods whose binding is being written: key to uid (a pod recreated under the same name is another pod). */
     private final Map<String, String> binding = new ConcurrentHashMap<>();
@@ -71,16 +74,20 @@ public final class Scheduler implements Reconciler {
         this.events = events;
         this.pods = informers.informer(Pod.class);
         this.nodes = informers.informer(Node.class);
+        this.timer = timer;
         this.loop = new ControllerLoop("scheduler", this, 1, timer, meters);
+        this.unschedulable = new UnschedulablePods(time, loop.queue()::addAfter, System::nanoTime);
+        meters.gauge("scheduler.pending.pods", List.of(Tag.of("queue", "unschedulable")), unschedulable,
+                UnschedulablePods::size);
         pods.addHandler(new Informer.Handler<>() {
             @Override
             public void onAdd(Pod pod) {
-                observe(pod);
+                observe(null, pod);
             }
 
             @Override
             public void onUpdate(Pod old, Pod current) {
-                observe(current);
+                observe(old, current);
             }
 
             @Override
@@ -100,24 +107,43 @@ public final class Scheduler implements Reconciler {
 
             @Override
             public void onUpdate(Node old, Node current) {
-                if (!java.util.Objects.equals(old.getSpec(), current.getSpec())
-                        || !java.util.Objects.equals(old.getMetadata().getLabels(), current.getMetadata().getLabels())) {
+                if (!Objects.equals(old.getSpec(), current.getSpec())
+                        || !Objects.equals(old.getMetadata().getLabels(), current.getMetadata().getLabels())
+                        || !Objects.equals(allocatable(old), allocatable(current))) {
                     retryUnschedulable();
                 }
             }
         });
     }
 
-    private void observe(Pod pod) {
+    /** A pod added ({@code old} null) or updated. */
+    private void observe(Pod old, Pod pod) {
         usage.update(pod);
+        String key = Informer.keyOf(pod);
         if (pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty()) {
-            binding.remove(Informer.keyOf(pod), pod.getMetadata().getUid());
+            binding.remove(key, pod.getMetadata().getUid());
         }
         if (wantsScheduling(pod)) {
-            loop.enqueue(Informer.keyOf(pod));
+            if (!unschedulable.isParked(key)) {
+                loop.enqueue(key);
+            } else if (old != null && !onlyStatusChanged(old, pod)) {
+                unschedulable.moveIfParked(key);
+            }
         } else if (!NodeUsage.counts(pod)) {
             retryUnschedulableIfFreed(pod);
         }
+    }
+
+    /** kube-scheduler's {@code isPodUpdated}, inverted: a status write (its own included) does not make a pod fit. */
+    private static boolean onlyStatusChanged(Pod old, Pod current) {
+        return Objects.equals(old.getSpec(), current.getSpec())
+                && Objects.equals(old.getMetadata().getLabels(), current.getMetadata().getLabels())
+                && Objects.equals(old.getMetadata().getAnnotations(), current.getMetadata().getAnnotations())
+                && Objects.equals(old.getMetadata().getDeletionTimestamp(), current.getMetadata().getDeletionTimestamp());
+    }
+
+    private static Map<String, Quantity> allocatable(Node n) {
+        return n.getStatus() == null ? null : n.getStatus().getAllocatable();
     }
 
     private void retryUnschedulableIfFreed(Pod pod) {
@@ -128,9 +154,7 @@ public final class Scheduler implements Reconciler {
     }
 
     private void retryUnschedulable() {
-        for (String key : unschedulable) {
-            loop.enqueue(key);
-        }
+        unschedulable.moveAll();
     }
 
     static boolean wantsScheduling(Pod p) {
@@ -145,11 +169,16 @@ public final class Scheduler implements Reconciler {
         return p.getStatus() == null ? null : p.getStatus().getPhase();
     }
 
-    public void start() {
+    public synchronized void start() {
         loop.start();
+        long period = time.real(UnschedulablePods.FLUSH_PERIOD).toNanos();
+        flush = timer.scheduleAtFixedRate(unschedulable::flushLeftover, period, period, TimeUnit.NANOSECONDS);
     }
 
-    public void stop() {
+    public synchronized void stop() {
+        if (flush != null) {
+            flush.cancel(false);
+        }
         loop.stop();
         binder.shutdownNow();
     }
@@ -159,10 +188,10 @@ public final class Scheduler implements Reconciler {
         if (binding.containsKey(key)) {
             return Result.DONE;
         }
+        long cycle = unschedulable.cycle();
         Pod pod = pods.get(key);
         if (pod == null || !wantsScheduling(pod)) {
-            unschedulable.remove(key);
-            attempts.remove(key);
+            unschedulable.forget(key);
             return Result.DONE;
         }
         List<Node> all = nodes.list();
@@ -191,7 +220,7 @@ public final class Scheduler implements Reconciler {
         }
         nextStartNodeIndex.set(all.isEmpty() ? 0 : (start + processed) % all.size());
         if (feasible.isEmpty()) {
-            return unschedulable(pod, key, all.size(), reasons, resolvable);
+            return unschedulable(pod, key, cycle, all.size(), reasons, resolvable);
         }
         Node chosen = best(feasible, nonZero);
         return bind(pod, key, chosen);
@@ -272,8 +301,7 @@ public final class Scheduler implements Reconciler {
         String failure;
         try {
             client.bind(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), uid, nodeName);
-            unschedulable.remove(key);
-            attempts.remove(key);
+            unschedulable.forget(key);
             events.normal(pod, null, SOURCE, "Scheduled", "Successfully assigned " + pod.getMetadata().getNamespace()
                     + "/" + pod.getMetadata().getName() + " to " + nodeName);
             // the key stays in `binding` until the informer shows the pod bound (observe), so a queued sync of the
@@ -294,13 +322,13 @@ public final class Scheduler implements Reconciler {
         if (retry) {
             // kube-scheduler's failure handler: an event, then the pod goes back with back-off (1 s doubling to 10 s)
             events.warning(pod, null, SOURCE, "FailedScheduling", "Binding rejected: " + failure);
-            loop.queue().addAfter(key, backoff(key));
+            unschedulable.requeueAfterBackoff(key);
         }
     }
 
-    private Result unschedulable(Pod pod, String key, int nodeCount, Map<String, Integer> reasons, int resolvable) {
+    private Result unschedulable(Pod pod, String key, long cycle, int nodeCount, Map<String, Integer> reasons,
+                                 int resolvable) {
         String message = message(nodeCount, reasons, resolvable);
-        unschedulable.add(key);
         try {
             client.editStatus(Pod.class, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), p -> {
                 if (p.getSpec().getNodeName() != null && !p.getSpec().getNodeName().isEmpty()) {
@@ -314,13 +342,8 @@ public final class Scheduler implements Reconciler {
             }
         }
         events.warning(pod, null, SOURCE, "FailedScheduling", message);
-        return Result.after(backoff(key));
-    }
-
-    /** The next attempt's delay for a pod that failed to schedule or bind: 1 s doubling to 10 s (simulated). */
-    private Duration backoff(String key) {
-        int n = attempts.merge(key, 1, Integer::sum);
-        return time.real(Duration.ofSeconds(Math.min(10, 1L << Math.min(4, n - 1))));
+        unschedulable.park(key, cycle);
+        return Result.DONE;
     }
 
     private Pod withUnschedulable(Pod p, String message) {
