@@ -329,6 +329,8 @@ public final class Scheduler implements Reconciler {
     private Result unschedulable(Pod pod, String key, long cycle, int nodeCount, Map<String, Integer> reasons,
                                  int resolvable) {
         String message = message(nodeCount, reasons, resolvable);
+        // parked before the status write, so the informer's echo of that write finds it parked and leaves it there
+        unschedulable.park(key, cycle);
         try {
             client.editStatus(Pod.class, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), p -> {
                 if (p.getSpec().getNodeName() != null && !p.getSpec().getNodeName().isEmpty()) {
@@ -342,7 +344,6 @@ public final class Scheduler implements Reconciler {
             }
         }
         events.warning(pod, null, SOURCE, "FailedScheduling", message);
-        unschedulable.park(key, cycle);
         return Result.DONE;
     }
 
