@@ -16,6 +16,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * delete and deletecollection: preconditions, graceful deletion, the garbage collector's finalizers
@@ -27,6 +35,15 @@ final class DeletePath {
     static final String ORPHAN = "orphan";
     static final String FOREGROUND = "foregroundDeletion";
     private static final int MAX_ATTEMPTS = 16;
+    static final int COLLECTION_WORKERS = 8;
+    private static final int ITEMS_PER_WORKER = 32;
+    /** Threads for deletecollection's extra workers; idle ones end after a minute. */
+    private static final ExecutorService COLLECTION_POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "kubesim-deletecollection");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final ObjectCodec codec;
     private final ObjectStore store;
@@ -221,25 +238,82 @@ final class DeletePath {
         return l == null ? List.of() : l;
     }
 
-    /** deletecollection: deletes every matching object with the same options; answers with what was deleted. */
+    /**
+     * deletecollection: deletes every matching object with the same options; answers with what was deleted, in the
+     * list's order. Large collections are deleted by {@link #COLLECTION_WORKERS} threads (kube-apiserver's
+     * {@code --delete-collection-workers}), so their deletes share the store's group commits. The first error other
+     * than NotFound stops the workers and is the answer; what was deleted before it stays deleted, as upstream.
+     */
     <T extends HasMetadata> List<ApiObject> deleteCollection(ResourceStrategy<T> s, String namespace, ApiList matching,
                                                               DeleteOptions o) {
         validate(o);
-        List<ApiObject> out = new ArrayList<>();
-        for (ApiObject item : matching.items()) {
-            try {
-                WriteResult r = delete(s, item.namespace(), item.name(), o);
-                if (r.object() != null) {
-                    out.add(r.object());
-                } else {
-                    out.add(item);
+        List<ApiObject> items = matching.items();
+        ApiObject[] deleted = new ApiObject[items.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < items.size() && failure.get() == null; i = next.getAndIncrement()) {
+                try {
+                    deleted[i] = deleteItem(s, items.get(i), o);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 }
-            } catch (ApiException e) {
-                if (e.reason() != StatusReason.NOT_FOUND) {
-                    throw e;
-                }
+            }
+        };
+        int helpers = Math.min(COLLECTION_WORKERS, items.size() / ITEMS_PER_WORKER + 1) - 1;
+        List<Future<?>> running = new ArrayList<>(helpers);
+        for (int w = 0; w < helpers; w++) {
+            running.add(COLLECTION_POOL.submit(worker));
+        }
+        worker.run();
+        for (Future<?> f : running) {
+            if (await(f) instanceof Error e) {
+                throw e;
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        List<ApiObject> out = new ArrayList<>(deleted.length);
+        for (ApiObject d : deleted) {
+            if (d != null) {
+                out.add(d);
             }
         }
         return out;
+    }
+
+    /** What one item's delete answers: the object marked or removed; null when it was already gone. */
+    private <T extends HasMetadata> ApiObject deleteItem(ResourceStrategy<T> s, ApiObject item, DeleteOptions o) {
+        try {
+            WriteResult r = delete(s, item.namespace(), item.name(), o);
+            return r.object() != null ? r.object() : item;
+        } catch (ApiException e) {
+            if (e.reason() != StatusReason.NOT_FOUND) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    /** Waits for a worker; answers what escaped it (only an {@link Error} can), or null. */
+    private static Throwable await(Future<?> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    f.get();
+                    return null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -363,6 +363,40 @@ class Fabric8CrudTest extends ApiTestBase {
         assertThat(client.configMaps().list().getItems()).extracting(c -> c.getMetadata().getName()).containsExactly("c");
     }
 
+    @Test
+    void deleteCollectionOfManyObjectsAnswersEveryDeletedObjectInListOrder() {
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String n = "many-" + i;
+            client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName(n).addToLabels("batch", "x")
+                    .endMetadata().build()).create();
+            created.add(n);
+        }
+        client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("kept").endMetadata().build()).create();
+        List<String> listed = client.configMaps().withLabel("batch", "x").list().getItems().stream()
+                .map(c -> c.getMetadata().getName()).toList();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(created);
+
+        List<io.fabric8.kubernetes.api.model.StatusDetails> deleted = client.configMaps().withLabel("batch", "x").delete();
+
+        assertThat(deleted).extracting(io.fabric8.kubernetes.api.model.StatusDetails::getName).containsExactlyElementsOf(listed);
+        assertThat(client.configMaps().list().getItems()).extracting(c -> c.getMetadata().getName()).containsExactly("kept");
+    }
+
+    @Test
+    void deleteCollectionStopsAtTheFirstFailureAndAnswersIt() {
+        for (int i = 0; i < 100; i++) {
+            client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("held-" + i).endMetadata().build())
+                    .create();
+        }
+        var r = http.delete("/api/v1/namespaces/" + namespace + "/configmaps",
+                "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"uid\":\"" + UUID.randomUUID() + "\"}}");
+        assertThat(r.code()).isEqualTo(409);
+        assertThat(r.json().path("kind").asText()).isEqualTo("Status");
+        assertThat(r.json().path("reason").asText()).isEqualTo("Conflict");
+        assertThat(client.configMaps().list().getItems()).hasSize(100);
+    }
+
     private static List<String> names(PodList list) {
         return list.getItems().stream().map(p -> p.getMetadata().getName()).collect(Collectors.toList());
     }

@@ -94,6 +94,7 @@ public final class Scheduler implements Reconciler {
             public void onDelete(Pod pod) {
                 usage.remove(pod.getMetadata().getUid());
                 binding.remove(Informer.keyOf(pod), pod.getMetadata().getUid());
+                unschedulable.forget(Informer.keyOf(pod));
                 if (NodeUsage.counts(pod)) {
                     retryUnschedulable();
                 }
@@ -342,6 +343,8 @@ public final class Scheduler implements Reconciler {
             if (!e.isNotFound()) {
                 throw e;
             }
+            unschedulable.forget(key);
+            return Result.DONE;
         }
         events.warning(pod, null, SOURCE, "FailedScheduling", message);
         return Result.DONE;
