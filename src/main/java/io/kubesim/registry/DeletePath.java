@@ -35,7 +35,7 @@ final class DeletePath {
     static final String ORPHAN = "orphan";
     static final String FOREGROUND = "foregroundDeletion";
     private static final int MAX_ATTEMPTS = 16;
-    static final int COLLECTION_WORKERS = 8;
+    private static final int COLLECTION_WORKERS = 8;
     private static final int ITEMS_PER_WORKER = 32;
     /** Threads for deletecollection's extra workers; idle ones end after a minute. */
     private static final ExecutorService COLLECTION_POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
