@@ -174,10 +174,7 @@ class SimulatedClusterTest extends ClusterTestBase {
 
     @Test
     void aPodThatFitsNowhereIsUnschedulableAndRetriedWhenANodeChanges() {
-        Pod p = new PodBuilder().withNewMetadata().withName("picky").endMetadata().withNewSpec()
-                .addToNodeSelector("disk", "ssd-" + namespace).addNewContainer().withName("app").withImage("nginx:1.27")
-                .endContainer().endSpec().build();
-        client.pods().resource(p).create();
+        createWithNodeSelector("picky", "disk", "ssd-" + namespace);
         await().atMost(DEADLINE).until(() -> "False".equals(condition(pod("picky"), "PodScheduled")));
         PodCondition scheduled = pod("picky").getStatus().getConditions().stream()
                 .filter(c -> c.getType().equals("PodScheduled")).findFirst().orElseThrow();
@@ -194,10 +191,7 @@ class SimulatedClusterTest extends ClusterTestBase {
 
     @Test
     void anUnschedulablePodWaitsParkedAndIsScheduledWhenItsOwnChangeMakesItFit() {
-        Pod p = new PodBuilder().withNewMetadata().withName("cp-only").endMetadata().withNewSpec()
-                .addToNodeSelector("kubernetes.io/hostname", "kubesim-control-plane").addNewContainer().withName("app")
-                .withImage("nginx:1.27").endContainer().endSpec().build();
-        client.pods().resource(p).create();
+        createWithNodeSelector("cp-only", "kubernetes.io/hostname", "kubesim-control-plane");
         await().atMost(DEADLINE).until(() -> "False".equals(condition(pod("cp-only"), "PodScheduled")));
         assertThat(pod("cp-only").getStatus().getConditions()).filteredOn(c -> c.getType().equals("PodScheduled"))
                 .singleElement().satisfies(c -> assertThat(c.getMessage()).contains("untolerated taint"));
@@ -210,6 +204,12 @@ class SimulatedClusterTest extends ClusterTestBase {
         await().atMost(DEADLINE).until(() -> "kubesim-control-plane".equals(pod("cp-only").getSpec().getNodeName()));
     }
 
+    private void createWithNodeSelector(String name, String key, String value) {
+        client.pods().resource(new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
+                .addToNodeSelector(key, value).addNewContainer().withName("app").withImage("nginx:1.27").endContainer()
+                .endSpec().build()).create();
+    }
+
     private int failedScheduling(String pod) {
         return client.v1().events().withField("involvedObject.name", pod).withField("reason", "FailedScheduling").list()
                 .getItems().stream().mapToInt(e -> e.getCount() == null ? 1 : e.getCount()).sum();
@@ -217,10 +217,7 @@ class SimulatedClusterTest extends ClusterTestBase {
 
     @Test
     void aParkedPodIsTriedAgainAfterFiveSimulatedMinutesWithoutAnyChange() {
-        Pod p = new PodBuilder().withNewMetadata().withName("nowhere").endMetadata().withNewSpec()
-                .addToNodeSelector("disk", "none-" + namespace).addNewContainer().withName("app").withImage("nginx:1.27")
-                .endContainer().endSpec().build();
-        client.pods().resource(p).create();
+        createWithNodeSelector("nowhere", "disk", "none-" + namespace);
         // at 100x, five minutes are three seconds: the FailedScheduling event is counted again
         await().atMost(DEADLINE).until(() -> failedScheduling("nowhere") >= 2);
         assertThat(pod("nowhere").getSpec().getNodeName()).isNull();
