@@ -96,14 +96,14 @@ public final class Scheduler implements Reconciler {
                 binding.remove(Informer.keyOf(pod), pod.getMetadata().getUid());
                 unschedulable.forget(Informer.keyOf(pod));
                 if (NodeUsage.counts(pod)) {
-                    retryUnschedulable();
+                    unschedulable.moveAll();
                 }
             }
         });
         nodes.addHandler(new Informer.Handler<>() {
             @Override
             public void onAdd(Node node) {
-                retryUnschedulable();
+                unschedulable.moveAll();
             }
 
             @Override
@@ -111,7 +111,7 @@ public final class Scheduler implements Reconciler {
                 if (!Objects.equals(old.getSpec(), current.getSpec())
                         || !Objects.equals(old.getMetadata().getLabels(), current.getMetadata().getLabels())
                         || !Objects.equals(allocatable(old), allocatable(current))) {
-                    retryUnschedulable();
+                    unschedulable.moveAll();
                 }
             }
         });
@@ -150,12 +150,8 @@ public final class Scheduler implements Reconciler {
     private void retryUnschedulableIfFreed(Pod pod) {
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
         if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
-            retryUnschedulable();
+            unschedulable.moveAll();
         }
-    }
-
-    private void retryUnschedulable() {
-        unschedulable.moveAll();
     }
 
     static boolean wantsScheduling(Pod p) {
