@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.websocket.server.WsSci;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -146,6 +147,16 @@ public class ApiConfiguration {
                 host.getPipeline().addValve(new StatusErrorReportValve());
             }
         });
+    }
+
+    /**
+     * Tomcat's WebSocket container, for watches over WebSocket ({@link WebSocketWatches}): embedded Tomcat runs no
+     * container initializers of its own, and kubesim registers no annotated endpoints, so this only makes the
+     * container available for upgrades.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> webSocketContainer() {
+        return factory -> factory.addContextCustomizers(context -> context.addServletContainerInitializer(new WsSci(), null));
     }
 
     @Bean

@@ -163,16 +163,18 @@ public final class ResourceEndpoint {
         if (f.output().encoding() == OutputFormat.Encoding.YAML) {
             throw ApiException.notAcceptable(OutputFormat.NOT_ACCEPTABLE);
         }
-        String upgrade = req.getHeader("Upgrade");
-        if (upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket")) {
-            throw ApiException.serviceUnavailable("watch over WebSocket is not supported here: use a streaming HTTP watch");
-        }
+        boolean webSocket = WebSocketWatches.requested(req);
+        String subprotocol = webSocket ? WebSocketWatches.checkHandshake(req, resp) : null;
         String byName = requiredName(o);
         if (t.name() != null && byName != null && !byName.equals(t.name())) {
             throw ApiException.badRequest("fieldSelector metadata.name doesn't match requested name");
         }
         ApiWatch w = registry.watch(s, t.namespace(), o);
-        watches.stream(req, resp, s.type(), w, watchEncoders.encoder(s.type(), f), o.timeoutSeconds(), "application/json");
+        if (webSocket) {
+            watches.upgrade(req, resp, s.type(), w, watchEncoders.encoder(s.type(), f), o.timeoutSeconds(), subprotocol);
+        } else {
+            watches.stream(req, resp, s.type(), w, watchEncoders.encoder(s.type(), f), o.timeoutSeconds(), "application/json");
+        }
     }
 
     private static String requiredName(ListOptions o) {

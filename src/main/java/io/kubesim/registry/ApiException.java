@@ -142,6 +142,11 @@ public final class ApiException extends RuntimeException {
         return builder(StatusReason.BAD_REQUEST, message).build();
     }
 
+    /** A 403 that names no object (for example a refused handshake). */
+    public static ApiException forbidden(String message) {
+        return builder(StatusReason.FORBIDDEN, message).build();
+    }
+
     public static ApiException forbidden(String group, String resource, String name, String why) {
         return builder(StatusReason.FORBIDDEN, qualified(resource, group) + " " + GoFormat.quote(name) + " is forbidden: " + why)
                 .details(name, group, resource).build();

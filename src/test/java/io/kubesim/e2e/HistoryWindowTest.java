@@ -4,8 +4,13 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubesim.support.ApiTestBase;
+import io.kubesim.support.Http;
+import io.kubesim.support.WebSocketClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -35,6 +40,20 @@ class HistoryWindowTest extends ApiTestBase {
                 + "\"metadata\":{},\"status\":\"Failure\",\"message\":\"too old resource version: " + old + " (");
         assertThat(response.json().path("object").path("code").asInt()).isEqualTo(410);
         assertThat(response.json().path("object").path("reason").asString()).isEqualTo("Expired");
+    }
+
+    @Test
+    void aWatchOverWebSocketFromBeforeTheWindowGetsTheErrorEventAndANormalClose() throws Exception {
+        String old = churn(8);
+        WebSocketClient.Messages ws = WebSocketClient.open(port,
+                "/api/v1/namespaces/" + namespace + "/configmaps?watch=true&resourceVersion=" + old);
+        assertThat(ws.closed.get(20, TimeUnit.SECONDS)).isEqualTo(1000);
+        assertThat(ws.texts).singleElement().satisfies(t -> {
+            JsonNode event = Http.JSON.readTree(t);
+            assertThat(event.path("type").asString()).isEqualTo("ERROR");
+            assertThat(event.path("object").path("code").asInt()).isEqualTo(410);
+            assertThat(event.path("object").path("reason").asString()).isEqualTo("Expired");
+        });
     }
 
     @Test

@@ -119,8 +119,8 @@ class MetricsEndToEndTest extends ApiTestBase {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(scrape().value("apiserver_registered_watchers", leases)).contains(1.0));
             assertThat(scrape().value("apiserver_request_total",
-                    with(request("WATCH", "coordination.k8s.io", "v1", "leases", "", "namespace", ""), "code", "200")))
-                    .isPresent();
+                    with(request("WATCH", "coordination.k8s.io", "v1", "leases", "", "namespace", ""), "code", "101")))
+                    .as("fabric8 opens its watches as WebSockets").isPresent();
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(scrape().value("apiserver_registered_watchers", leases)).contains(0.0));
