@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.slf4j.Logger;
@@ -21,17 +22,24 @@ import java.util.function.Function;
 /**
  * A watch over a WebSocket, as kube-apiserver serves one when the watch request asks for the upgrade: one text
  * message per JSON event (the same bytes as a line of the HTTP stream), one message in flight at a time, and a
- * normal closure (1000) at the deadline. What the client sends is read and ignored.
+ * normal closure (1000) at the deadline. What the client sends is read and ignored. A flush is Tomcat's only blocking
+ * send; its timeout is 1 s here, so a client that stopped reading with a full socket is cut then instead of holding a
+ * writer thread.
  */
 final class WebSocketWatchConnection extends WatchConnection {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketWatchConnection.class);
-    /** Tomcat's per-session bound on blocking sends, which its close handshake is: a stuck client holds a writer ≤ 1 s. */
+    /** Tomcat's per-session bound on blocking sends (a flush, the close handshake): a stuck client holds a writer ≤ 1 s. */
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final Consumer<WebSocketWatchConnection> onOpen;
     private volatile Session session;
+    /** A message is being written (guarded by this). */
     private boolean inFlight;
+    /** Messages were batched since the last flush (guarded by this). */
+    private boolean unflushed;
+    /** The thread inside {@link #drain}, to tell a send completed on the spot from one completed later. */
+    private Thread drainer;
 
     WebSocketWatchConnection(ApiWatch watch, Function<ApiWatch.Event, byte[]> encoder, ExecutorService writers,
                              ScheduledExecutorService timer, Consumer<WebSocketWatchConnection> onOpen) {
@@ -49,31 +57,52 @@ final class WebSocketWatchConnection extends WatchConnection {
         return session != null;
     }
 
+    /**
+     * Sends what the watch has, one message per event: with batching on, Tomcat copies a message into the session's
+     * buffer and completes it at once, writing to the socket only when the buffer fills (then the send completes
+     * later and the drain resumes from {@link #sent}); a burst ends with one flush.
+     */
     @Override
     synchronized void drain() {
         if (inFlight || finished()) {
             return;
         }
         try {
-            ApiWatch.Event e = watch.poll();
-            if (e == null) {
-                if (ending()) {
-                    finish();
+            RemoteEndpoint.Async remote = session.getAsyncRemote();
+            drainer = Thread.currentThread();
+            try {
+                while (!inFlight && !finished()) {
+                    ApiWatch.Event e = watch.poll();
+                    if (e == null) {
+                        if (ending()) {
+                            finish();
+                            return;
+                        }
+                        break;
+                    }
+                    boolean error = "ERROR".equals(e.type());
+                    inFlight = true;
+                    unflushed = true;
+                    remote.sendText(new String(encoder.apply(e), StandardCharsets.UTF_8), r -> sent(r, error));
                 }
-                return;
+            } finally {
+                drainer = null;
             }
-            boolean error = "ERROR".equals(e.type());
-            inFlight = true;
-            session.getAsyncRemote().sendText(new String(encoder.apply(e), StandardCharsets.UTF_8), r -> sent(r, error));
-        } catch (RuntimeException e) {
+            if (unflushed && !inFlight && !finished()) {
+                unflushed = false;
+                remote.flushBatch();
+            }
+        } catch (IOException | RuntimeException e) {
             log.debug("watch connection ended: {}", e.toString());
             finish();
         }
     }
 
     private void sent(SendResult result, boolean error) {
+        boolean inline;
         synchronized (this) {
             inFlight = false;
+            inline = drainer == Thread.currentThread();
         }
         if (!result.isOK()) {
             finish();
@@ -82,7 +111,9 @@ final class WebSocketWatchConnection extends WatchConnection {
         if (error) {
             watch.close();
         }
-        schedule();
+        if (!inline) {
+            schedule();
+        }
     }
 
     @Override
@@ -110,6 +141,11 @@ final class WebSocketWatchConnection extends WatchConnection {
         @Override
         public void onOpen(Session session, EndpointConfig config) {
             session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, 1000L);
+            try {
+                session.getAsyncRemote().setBatchingAllowed(true);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
             session.addMessageHandler(String.class, (MessageHandler.Whole<String>) ignored -> { });
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) ignored -> { });
             connection.session = session;

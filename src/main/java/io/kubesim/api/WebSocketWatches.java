@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
@@ -93,6 +94,11 @@ final class WebSocketWatches {
                     @Override
                     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
                         return subprotocol == null ? "" : subprotocol;
+                    }
+
+                    @Override
+                    public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+                        return List.of(); // as upstream: no permessage-deflate
                     }
 
                     @Override

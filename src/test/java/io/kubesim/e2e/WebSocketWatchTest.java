@@ -74,6 +74,24 @@ class WebSocketWatchTest extends ApiTestBase {
     }
 
     @Test
+    void aBurstLargerThanTheSendBufferArrivesWholeInOrder() throws Exception {
+        String from = client.configMaps().list().getMetadata().getResourceVersion();
+        String filler = "x".repeat(1_000);
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            created.add(client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("c" + i)
+                    .endMetadata().addToData("v", filler).build()).create().getMetadata().getResourceVersion());
+        }
+        WebSocketClient.Messages ws = WebSocketClient.open(port, watchPath("&resourceVersion=" + from));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ws.texts.size() >= 200);
+        List<String> versions = ws.texts.stream().map(Http.JSON::readTree)
+                .map(e -> e.path("object").path("metadata").path("resourceVersion").asString()).toList();
+        assertThat(versions).containsExactlyElementsOf(created);
+        ws.socket().sendClose(1000, "").get(10, TimeUnit.SECONDS);
+        assertThat(ws.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+    }
+
+    @Test
     void theOneOfferedSubprotocolIsEchoed() throws Exception {
         WebSocketClient.Messages ws = WebSocketClient.open(port, watchPath(""), "base64.binary.k8s.io");
         assertThat(ws.socket().getSubprotocol()).isEqualTo("base64.binary.k8s.io");
@@ -115,10 +133,13 @@ class WebSocketWatchTest extends ApiTestBase {
     @Test
     void theHandshakeIsCheckedAsTheApiserverChecksIt() throws Exception {
         String path = watchPath("");
-        WebSocketClient.Answer ok = WebSocketClient.handshake(port, path, handshake("Sec-WebSocket-Protocol", "binary.k8s.io"));
+        Map<String, String> offer = handshake("Sec-WebSocket-Protocol", "binary.k8s.io");
+        offer.put("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits");
+        WebSocketClient.Answer ok = WebSocketClient.handshake(port, path, offer);
         assertThat(ok.code()).isEqualTo(101);
         assertThat(ok.headers()).containsEntry("sec-websocket-accept", "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
-                .containsEntry("sec-websocket-protocol", "binary.k8s.io");
+                .containsEntry("sec-websocket-protocol", "binary.k8s.io")
+                .as("no compression is negotiated, as upstream").doesNotContainKey("sec-websocket-extensions");
 
         WebSocketClient.Answer noOrigin = WebSocketClient.handshake(port, path, handshake("Origin", null));
         assertThat(noOrigin.code()).isEqualTo(403);
