@@ -23,13 +23,13 @@ import java.util.function.Function;
  * A watch over a WebSocket, as kube-apiserver serves one when the watch request asks for the upgrade: one text
  * message per JSON event (the same bytes as a line of the HTTP stream), one message in flight at a time, and a
  * normal closure (1000) at the deadline. What the client sends is read and ignored. A flush is Tomcat's only blocking
- * send; its timeout is 1 s here, so a client that stopped reading with a full socket is cut then instead of holding a
- * writer thread.
+ * send; its timeout is 1 s here, so a client that stopped reading until its socket filled is cut then (its close
+ * tries one more flush: a writer thread waits at most 2 s for it) instead of holding a writer thread.
  */
 final class WebSocketWatchConnection extends WatchConnection {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketWatchConnection.class);
-    /** Tomcat's per-session bound on blocking sends (a flush, the close handshake): a stuck client holds a writer ≤ 1 s. */
+    /** Tomcat's per-session bound on blocking sends (a flush, the close handshake). */
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final Consumer<WebSocketWatchConnection> onOpen;
