@@ -82,7 +82,7 @@ public final class BenchMain {
             results.add(new Metric(Report.FOOTPRINT + server, "ready after process start", process.readyMillis(), "ms"));
             results.add(new Metric(Report.FOOTPRINT + server, "RSS when ready", process.rssMiB(), "MiB"));
             try {
-                new ApiWorkload(settings, results).run(server, process.url());
+                new ApiWorkload(settings, results).run(server, process.url(), process::cpuMillis);
                 results.add(new Metric(Report.FOOTPRINT + server, "RSS after the workload", process.rssMiB(), "MiB"));
             } finally {
                 process.close();

@@ -9,9 +9,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubesim.bench.measure.Check;
 import io.kubesim.bench.measure.Latencies;
+import io.kubesim.bench.measure.Metric;
+import io.kubesim.bench.measure.PhaseResult;
 import io.kubesim.bench.measure.RunResults;
 import io.kubesim.bench.measure.Workers;
+import io.kubesim.bench.report.Report;
 import io.kubesim.bench.servers.Clients;
+
+import java.lang.management.ManagementFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The same API workload for any server: create N pods with C concurrent clients, get each, list
@@ -27,6 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link RunResults}.
  */
 public final class ApiWorkload {
+
+    private static final com.sun.management.OperatingSystemMXBean CLIENT_CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /**
      * @param pods        N, pods created, read, replaced, status-updated and deleted
@@ -51,16 +61,18 @@ public final class ApiWorkload {
     }
 
     /** Runs every phase against the server at {@code url}, reported under {@code server}. */
-    public void run(String server, String url) {
+    public void run(String server, String url, LongSupplier serverCpuMillis) {
         List<KubernetesClient> clients = new ArrayList<>();
         for (int i = 0; i < settings.clients(); i++) {
             clients.add(Clients.of(url, settings.clients()));
         }
         try {
             if (settings.warmup() > 0) {
-                new Phases(server, url, clients, new PodFixtures("bench-warmup", "warm", settings.warmup()), null).all();
+                new Phases(server, url, clients, new PodFixtures("bench-warmup", "warm", settings.warmup()), null,
+                        serverCpuMillis).all();
             }
-            new Phases(server, url, clients, new PodFixtures("bench", "bench", settings.pods()), results).all();
+            new Phases(server, url, clients, new PodFixtures("bench", "bench", settings.pods()), results, serverCpuMillis)
+                    .all();
         } finally {
             clients.forEach(KubernetesClient::close);
         }
@@ -77,9 +89,12 @@ public final class ApiWorkload {
         private final Pod[] current;
 
         private final String url;
+        private final LongSupplier serverCpuMillis;
 
-        Phases(String server, String url, List<KubernetesClient> clients, PodFixtures pods, RunResults out) {
+        Phases(String server, String url, List<KubernetesClient> clients, PodFixtures pods, RunResults out,
+               LongSupplier serverCpuMillis) {
             this.server = server;
+            this.serverCpuMillis = serverCpuMillis;
             this.url = url;
             this.clients = clients;
             this.pods = pods;
@@ -120,8 +135,22 @@ public final class ApiWorkload {
             return clients.get(worker);
         }
 
-        private void phase(String phase, Latencies latencies) {
-            out.add(latencies.result(server, phase));
+        /**
+         * Runs one phase and reports its latencies and the CPU each operation cost the server's process and the
+         * benchmark's own (the clients'), in microseconds.
+         */
+        private void phase(String phase, Supplier<Latencies> run) {
+            long server0 = serverCpuMillis.getAsLong();
+            long client0 = CLIENT_CPU.getProcessCpuTime();
+            Latencies latencies = run.get();
+            long serverMillis = serverCpuMillis.getAsLong() - server0;
+            long clientNanos = CLIENT_CPU.getProcessCpuTime() - client0;
+            PhaseResult result = latencies.result(server, phase);
+            out.add(result);
+            if (result.ops() > 0) {
+                out.add(new Metric(Report.CPU + server, phase + " server", serverMillis * 1000.0 / result.ops(), "µs"));
+                out.add(new Metric(Report.CPU + server, phase + " client", clientNanos / 1000.0 / result.ops(), "µs"));
+            }
             if (latencies.errors() > 0) {
                 out.add(new Check(server, phase, "requests succeed", false,
                         latencies.errors() + " failed, e.g. " + workers.lastErrors()));
@@ -129,14 +158,14 @@ public final class ApiWorkload {
         }
 
         private void create() {
-            phase("create", workers.run(pods.count(), (w, i) ->
+            phase("create", () -> workers.run(pods.count(), (w, i) ->
                     created[i] = client(w).pods().inNamespace(pods.namespace()).resource(pods.pod(i)).create()));
             System.arraycopy(created, 0, current, 0, created.length);
         }
 
         private void get() {
             AtomicInteger wrong = new AtomicInteger();
-            phase("get", workers.run(pods.count(), (w, i) -> {
+            phase("get", () -> workers.run(pods.count(), (w, i) -> {
                 Pod p = client(w).pods().inNamespace(pods.namespace()).withName(pods.name(i)).get();
                 if (p == null || !PodFixtures.labels(i).equals(p.getMetadata().getLabels())) {
                     wrong.incrementAndGet();
@@ -148,7 +177,7 @@ public final class ApiWorkload {
         private void lists(String phase, String selector, Set<String> expected) {
             AtomicInteger wrong = new AtomicInteger();
             AtomicReference<String> example = new AtomicReference<>("");
-            phase(phase, workers.run(settings.lists(), (w, i) -> {
+            phase(phase, () -> workers.run(settings.lists(), (w, i) -> {
                 PodList list = client(w).pods().inNamespace(pods.namespace())
                         .list(new ListOptionsBuilder().withLabelSelector(selector).build());
                 Set<String> names = new TreeSet<>();
@@ -166,7 +195,7 @@ public final class ApiWorkload {
         }
 
         private void replace() {
-            phase("replace", workers.run(pods.count(), (w, i) -> {
+            phase("replace", () -> workers.run(pods.count(), (w, i) -> {
                 Pod p = current[i];
                 p.getMetadata().getAnnotations().put("bench.kubesim.io/replaced", "true");
                 current[i] = client(w).pods().inNamespace(pods.namespace()).resource(p).update();
@@ -184,7 +213,7 @@ public final class ApiWorkload {
         }
 
         private void status() {
-            phase("status", workers.run(pods.count(), (w, i) -> {
+            phase("status", () -> workers.run(pods.count(), (w, i) -> {
                 Pod p = current[i];
                 p.setStatus(new PodStatusBuilder().withPhase("Running").withPodIP("10.244.0." + (i % 250 + 1))
                         .addNewCondition().withType("Ready").withStatus("True").endCondition().build());
@@ -196,7 +225,7 @@ public final class ApiWorkload {
         }
 
         private void delete() {
-            phase("delete", workers.run(pods.count(), (w, i) ->
+            phase("delete", () -> workers.run(pods.count(), (w, i) ->
                     client(w).pods().inNamespace(pods.namespace()).withName(pods.name(i)).delete()));
             int left = clients.get(0).pods().inNamespace(pods.namespace()).list().getItems().size();
             out.expect(server, "delete", "no pod is left after deleting each", 0, left);

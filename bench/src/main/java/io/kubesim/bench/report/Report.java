@@ -29,6 +29,8 @@ public final class Report {
     static final String MOCK = "mock";
     /** The scenario prefix of the API runs' start-up and memory metrics; the server's name follows. */
     public static final String FOOTPRINT = "footprint: ";
+    /** The scenario prefix of the API runs' CPU per operation (server process and benchmark clients); the server's name follows. */
+    public static final String CPU = "cpu per op: ";
 
     private final List<Path> dirs;
     private final List<RunResults> runs = new ArrayList<>();
@@ -123,6 +125,36 @@ public final class Report {
                 + " its event, and ops/s is the events' rate (the writes are paced); `write-paced` is the same writes'"
                 + " request latency. `list-all-raw` reads the list's bytes without decoding them.\n\n");
         footprintTable();
+        cpuTable();
+    }
+
+    /** CPU per operation of each server's process and of the benchmark's clients, per phase (medians over runs). */
+    private void cpuTable() {
+        List<String> names = new ArrayList<>();
+        for (RunResults r : runs) {
+            r.metrics().stream().filter(m -> m.scenario().startsWith(CPU) && !names.contains(m.name()))
+                    .forEach(m -> names.add(m.name()));
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        md.append("| phase, process | kubesim µs/op | mock µs/op |\n|---|---:|---:|\n");
+        for (String name : names) {
+            md.append("| ").append(name);
+            for (String server : List.of(KUBESIM, MOCK)) {
+                List<Double> v = new ArrayList<>();
+                for (RunResults r : runs) {
+                    r.metrics().stream().filter(m -> m.scenario().equals(CPU + server) && m.name().equals(name))
+                            .forEach(m -> v.add(m.value()));
+                }
+                md.append(" | ").append(v.isEmpty() ? "" : Stats.of(v).format("%.0f"));
+            }
+            md.append(" |\n");
+        }
+        md.append("\nCPU time (user + system) per operation of the phase: `server` is the server's process (from /proc),"
+                + " `client` the benchmark's JVM, whose 8 fabric8 clients send the requests and decode the answers."
+                + " Both share the same cores, so no server can serve more operations a second than the cores divided"
+                + " by the clients' share allow.\n\n");
     }
 
     /** Start-up time and resident memory of both servers, from the metrics the API runs record. */
@@ -217,7 +249,7 @@ public final class Report {
         Map<String, String> units = new LinkedHashMap<>();
         for (RunResults r : runs) {
             for (Metric m : r.metrics()) {
-                if (m.scenario().startsWith(FOOTPRINT)) {
+                if (m.scenario().startsWith(FOOTPRINT) || m.scenario().startsWith(CPU)) {
                     continue;
                 }
                 String key = m.scenario() + " | " + m.name();
