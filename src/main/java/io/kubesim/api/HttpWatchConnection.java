@@ -47,12 +47,8 @@ final class HttpWatchConnection extends WatchConnection implements WriteListener
         try {
             boolean wrote = false;
             while (out.isReady()) {
-                ApiWatch.Event e = watch.poll();
+                ApiWatch.Event e = next();
                 if (e == null) {
-                    if (ending()) {
-                        finish();
-                        return;
-                    }
                     break;
                 }
                 out.write(encoder.apply(e));
@@ -61,7 +57,7 @@ final class HttpWatchConnection extends WatchConnection implements WriteListener
                     watch.close();
                 }
             }
-            if (wrote && out.isReady()) {
+            if (wrote && !finished() && out.isReady()) {
                 out.flush();
             }
         } catch (IOException | RuntimeException e) {

@@ -72,9 +72,16 @@ abstract class WatchConnection {
         }
     }
 
-    /** Whether the stream should end once no event is left: the deadline passed or the watch was closed. */
-    final boolean ending() {
-        return expiring || watch.isClosed();
+    /**
+     * The next event, or null when none is ready; when none is left and the deadline passed or the watch was closed,
+     * the connection is finished first.
+     */
+    final ApiWatch.Event next() {
+        ApiWatch.Event e = watch.poll();
+        if (e == null && (expiring || watch.isClosed())) {
+            finish();
+        }
+        return e;
     }
 
     final boolean finished() {

@@ -72,12 +72,8 @@ final class WebSocketWatchConnection extends WatchConnection {
             drainer = Thread.currentThread();
             try {
                 while (!inFlight && !finished()) {
-                    ApiWatch.Event e = watch.poll();
+                    ApiWatch.Event e = next();
                     if (e == null) {
-                        if (ending()) {
-                            finish();
-                            return;
-                        }
                         break;
                     }
                     boolean error = "ERROR".equals(e.type());

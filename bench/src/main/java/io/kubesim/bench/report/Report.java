@@ -128,13 +128,19 @@ public final class Report {
         cpuTable();
     }
 
-    /** CPU per operation of each server's process and of the benchmark's clients, per phase (medians over runs). */
-    private void cpuTable() {
+    /** The names of the metrics whose scenario starts with {@code prefix}, in the order the runs recorded them. */
+    private List<String> metricNames(String prefix) {
         List<String> names = new ArrayList<>();
         for (RunResults r : runs) {
-            r.metrics().stream().filter(m -> m.scenario().startsWith(CPU) && !names.contains(m.name()))
+            r.metrics().stream().filter(m -> m.scenario().startsWith(prefix) && !names.contains(m.name()))
                     .forEach(m -> names.add(m.name()));
         }
+        return names;
+    }
+
+    /** CPU per operation of each server's process and of the benchmark's clients, per phase (medians over runs). */
+    private void cpuTable() {
+        List<String> names = metricNames(CPU);
         if (names.isEmpty()) {
             return;
         }
@@ -159,11 +165,7 @@ public final class Report {
 
     /** Start-up time and resident memory of both servers, from the metrics the API runs record. */
     private void footprintTable() {
-        List<String> names = new ArrayList<>();
-        for (RunResults r : runs) {
-            r.metrics().stream().filter(m -> m.scenario().startsWith(FOOTPRINT) && !names.contains(m.name()))
-                    .forEach(m -> names.add(m.name()));
-        }
+        List<String> names = metricNames(FOOTPRINT);
         if (names.isEmpty()) {
             return;
         }
