@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A fabric8 SharedIndexInformer stays in sync through creates, updates and deletes while the server
  * ends every watch after 1 s (kubesim.api.max-watch-timeout): between rounds the test waits for the server
- * to have accepted a new watch, so every round is delivered over a re-established watch.
+ * to have accepted a new watch, so every round is delivered over a re-established watch (fabric8's watches are
+ * WebSockets, so each timeout is a close with 1000 and each re-watch a new upgrade).
  */
 @TestPropertySource(properties = "kubesim.api.max-watch-timeout=1s")
 class InformerTest extends ApiTestBase {
@@ -86,6 +87,9 @@ class InformerTest extends ApiTestBase {
                     .collect(Collectors.toSet());
             assertThat(inStore).isEqualTo(onServer).containsExactlyInAnyOrder("c2", "c3", "c4");
             assertThat(deletes.get()).isEqualTo(2);
+            double upgraded = meters.find("apiserver.request").tags("verb", "WATCH", "resource", "configmaps", "code", "101")
+                    .counters().stream().mapToDouble(c -> c.count()).sum();
+            assertThat(upgraded).as("the informer re-watched over WebSocket after each timeout").isGreaterThanOrEqualTo(4);
         } finally {
             informer.close();
         }
