@@ -2,9 +2,14 @@ package io.kubesim.e2e;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.kubesim.support.ApiTestBase;
 import io.kubesim.support.Http;
 import io.kubesim.support.PrometheusText;
@@ -128,6 +133,38 @@ class WebSocketWatchTest extends ApiTestBase {
         assertThat(m.value("apiserver_request_total", watch)).as("watches upgraded to WebSocket").isPresent();
         watch.put("code", "503");
         assertThat(m.value("apiserver_request_total", watch)).as("refused WebSocket handshakes").isEmpty();
+    }
+
+    @Test
+    void fabric8sDefaultVertxClientWatchesOverWebSocketToo() {
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(baseUrl()).withNamespace(namespace)
+                .withRequestRetryBackoffLimit(0).build();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        double upgradedBefore = upgradedWatches();
+        try (KubernetesClient vertx = new KubernetesClientBuilder().withConfig(config)
+                .withHttpClientFactory(new Vertx5HttpClientFactory()).build();
+             Watch ignored = vertx.configMaps().watch(new Watcher<>() {
+                 @Override
+                 public void eventReceived(Action action, ConfigMap resource) {
+                     seen.add(action + " " + resource.getMetadata().getName());
+                 }
+
+                 @Override
+                 public void onClose(WatcherException cause) {
+                 }
+             })) {
+            vertx.configMaps().resource(cm("big")).create();
+            vertx.configMaps().withName("big").edit(c -> new ConfigMapBuilder(c).addToData("v", "x".repeat(100_000)).build());
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() >= 2);
+        }
+        assertThat(seen).containsExactly("ADDED big", "MODIFIED big");
+        assertThat(upgradedWatches()).isGreaterThan(upgradedBefore);
+    }
+
+    private double upgradedWatches() {
+        Map<String, String> watch = new LinkedHashMap<>(Map.of("verb", "WATCH", "resource", "configmaps", "code", "101"));
+        return PrometheusText.parse(http.get("/metrics").body()).find("apiserver_request_total", watch).stream()
+                .mapToDouble(PrometheusText.Sample::value).sum();
     }
 
     @Test
