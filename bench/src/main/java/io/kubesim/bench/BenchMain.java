@@ -64,7 +64,8 @@ public final class BenchMain {
         ApiWorkload.Settings settings = new ApiWorkload.Settings(
                 args.integer("pods", 10_000), args.integer("clients", 8), args.integer("lists", 20),
                 args.integer("page-size", 500), args.integer("page-passes", 5), args.integer("watch-writes", 2_000),
-                args.integer("watch-rate", 200), args.integer("watchers", 100), args.integer("warmup", 1_000));
+                args.integer("watch-rate", 200), args.integer("watchers", 100), args.integer("warmup", 1_000),
+                args.string("http-client", "jdk"));
         Path out = args.path("out", "target/run");
         List<String> servers = args.list("servers", "kubesim,mock");
         List<String> kubesimJvm = args.jvmOptions("kubesim-jvm-opts", "");

@@ -47,9 +47,10 @@ public final class ApiWorkload {
      * @param watchWrites writes observed by the watch probe (at most N)
      * @param watchRate   writes per second during the watch probe (paced, open loop)
      * @param warmup      pods created, read, listed, replaced and deleted before measuring
+     * @param httpClient  fabric8's HTTP client: {@code jdk} or {@code vertx}
      */
     public record Settings(int pods, int clients, int lists, int pageSize, int pagePasses, int watchWrites,
-                           int watchRate, int watchers, int warmup) {
+                           int watchRate, int watchers, int warmup, String httpClient) {
     }
 
     private final Settings settings;
@@ -64,7 +65,7 @@ public final class ApiWorkload {
     public void run(String server, String url, LongSupplier serverCpuMillis) {
         List<KubernetesClient> clients = new ArrayList<>();
         for (int i = 0; i < settings.clients(); i++) {
-            clients.add(Clients.of(url, settings.clients()));
+            clients.add(Clients.of(url, settings.clients(), settings.httpClient()));
         }
         try {
             if (settings.warmup() > 0) {
