@@ -17,7 +17,6 @@ import io.kubesim.bench.report.Report;
 import io.kubesim.bench.servers.Clients;
 
 import java.lang.management.ManagementFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
