@@ -63,10 +63,12 @@ class WebSocketWatchTest extends ApiTestBase {
 
     @Test
     void eachEventIsOneTextMessageAndTheDeadlineClosesNormallyAfterABookmark() throws Exception {
+        String from = client.configMaps().list().getMetadata().getResourceVersion();
         client.configMaps().resource(cm("a")).create();
-        WebSocketClient.Messages ws = WebSocketClient.open(port, watchPath("&timeoutSeconds=3&allowWatchBookmarks=true"));
         client.configMaps().resource(cm("b")).create();
         client.configMaps().withName("b").delete();
+        WebSocketClient.Messages ws = WebSocketClient.open(port,
+                watchPath("&resourceVersion=" + from + "&timeoutSeconds=2&allowWatchBookmarks=true"));
 
         assertThat(ws.closed.get(30, TimeUnit.SECONDS)).as("close code").isEqualTo(1000);
         List<JsonNode> events = ws.texts.stream().map(Http.JSON::readTree).toList();
