@@ -17,6 +17,11 @@ import io.kubesim.support.WebSocketClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +101,24 @@ class WebSocketWatchTest extends ApiTestBase {
         assertThat(versions).containsExactlyElementsOf(created);
         ws.socket().sendClose(1000, "").get(10, TimeUnit.SECONDS);
         assertThat(ws.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+    }
+
+    @Test
+    void aHandshakeOnAKeepAliveConnectionPastItsHundredthRequestIsAccepted() throws Exception {
+        HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 150; i++) {
+            if (i == 99) {
+                // Tomcat's default cap made this 100th request close its connection: "Connection: upgrade, close"
+                WebSocket ws = jdk.newWebSocketBuilder().header("Origin", baseUrl())
+                        .buildAsync(URI.create("ws://127.0.0.1:" + port + watchPath("")), new WebSocket.Listener() { })
+                        .get(10, TimeUnit.SECONDS);
+                ws.abort();
+            }
+            HttpResponse<String> r = jdk.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/version")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().allValues("Connection")).doesNotContain("close");
+        }
     }
 
     @Test
