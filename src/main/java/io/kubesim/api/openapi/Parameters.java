@@ -52,7 +52,9 @@ final class Parameters {
                     + "resourceVersionMatch=NotOlderThan.")),
             Map.entry("timeoutSeconds", new Query("integer", "Ends the list or watch call after this many seconds.")),
             Map.entry("watch", new Query("boolean", "Streams the changes (WatchEvent objects, one per line) instead "
-                    + "of answering with a list. Specify resourceVersion.")),
+                    + "of answering with a list. Specify resourceVersion. A watch request that asks for a WebSocket "
+                    + "(Upgrade: websocket, Connection: Upgrade, an Origin header; 403 without one) is answered 101, "
+                    + "then each WatchEvent is one text message.")),
             Map.entry("pretty", new Query("string", "If 'true', the output is indented.")),
             Map.entry("dryRun", new Query("string", "When present, the request is validated and defaulted but not "
                     + "persisted. The only valid value is All.")),
