@@ -170,10 +170,11 @@ public final class ResourceEndpoint {
             throw ApiException.badRequest("fieldSelector metadata.name doesn't match requested name");
         }
         ApiWatch w = registry.watch(s, t.namespace(), o);
+        var encoder = watchEncoders.encoder(s.type(), f);
         if (webSocket) {
-            watches.upgrade(req, resp, s.type(), w, watchEncoders.encoder(s.type(), f), o.timeoutSeconds(), subprotocol);
+            watches.upgrade(req, resp, s.type(), w, encoder, o.timeoutSeconds(), subprotocol);
         } else {
-            watches.stream(req, resp, s.type(), w, watchEncoders.encoder(s.type(), f), o.timeoutSeconds(), "application/json");
+            watches.stream(req, resp, s.type(), w, encoder, o.timeoutSeconds(), "application/json");
         }
     }
 
