@@ -11,19 +11,21 @@ import io.kubesim.bench.measure.Check;
 import io.kubesim.bench.measure.Latencies;
 import io.kubesim.bench.measure.Metric;
 import io.kubesim.bench.measure.PhaseResult;
+import io.kubesim.bench.measure.RunQueueWait;
 import io.kubesim.bench.measure.RunResults;
 import io.kubesim.bench.measure.Workers;
 import io.kubesim.bench.report.Report;
 import io.kubesim.bench.servers.Clients;
+import io.kubesim.bench.servers.ServerProcess;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +34,9 @@ import java.util.function.Supplier;
  * paced watch probe, delete all. Each phase's latencies and each correctness check go to
  * {@link RunResults}.
  */
-public final class ApiWorkload {
+public final class ApiWorkload implements AutoCloseable {
+
+    private static final String MEASURED_NAMESPACE = "bench";
 
     private static final com.sun.management.OperatingSystemMXBean CLIENT_CPU =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -54,50 +58,67 @@ public final class ApiWorkload {
 
     private final Settings settings;
     private final RunResults results;
+    private final String server;
+    private final String url;
+    private final ServerProcess process;
+    private final List<KubernetesClient> clients = new ArrayList<>();
+    private final List<RequestWindow> windows = new ArrayList<>();
 
-    public ApiWorkload(Settings settings, RunResults results) {
+    /**
+     * Opens the clients (kept across the warm-up and the measured pass, as their connections are).
+     *
+     * @param server  the name the results are reported under
+     * @param process the server, started
+     */
+    public ApiWorkload(Settings settings, RunResults results, String server, ServerProcess process) {
         this.settings = settings;
         this.results = results;
-    }
-
-    /** Runs every phase against the server at {@code url}, reported under {@code server}. */
-    public void run(String server, String url, LongSupplier serverCpuMillis) {
-        List<KubernetesClient> clients = new ArrayList<>();
+        this.server = server;
+        this.url = process.url();
+        this.process = process;
         for (int i = 0; i < settings.clients(); i++) {
             clients.add(Clients.of(url, settings.clients(), settings.httpClient()));
         }
-        try {
-            if (settings.warmup() > 0) {
-                new Phases(server, url, clients, new PodFixtures("bench-warmup", "warm", settings.warmup()), null,
-                        serverCpuMillis).all();
-            }
-            new Phases(server, url, clients, new PodFixtures("bench", "bench", settings.pods()), results, serverCpuMillis)
-                    .all();
-        } finally {
-            clients.forEach(KubernetesClient::close);
+    }
+
+    /** Every phase with {@code warmup} pods in their own namespace, nothing reported. */
+    public void warmUp() {
+        if (settings.warmup() > 0) {
+            new Phases(new PodFixtures("bench-warmup", "warm", settings.warmup()), null).all();
         }
+    }
+
+    /** Every phase with N pods, reported. */
+    public void measure() {
+        new Phases(new PodFixtures(MEASURED_NAMESPACE, "bench", settings.pods()), results).all();
+    }
+
+    /**
+     * Adds what the server itself measured per phase, from its request log (kubesim's; the mock keeps none), to the
+     * results; call after {@link #measure}.
+     */
+    public void addServerSide(Path requestLog) {
+        ServerSideLatencies.add(requestLog, MEASURED_NAMESPACE, windows, server, results);
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(KubernetesClient::close);
+        clients.clear();
     }
 
     /** One pass of the workload; with {@code out == null} nothing is reported (warm-up). */
     private final class Phases {
-        private final String server;
-        private final List<KubernetesClient> clients;
         private final PodFixtures pods;
         private final RunResults out;
+        private final boolean measured;
         private final Workers workers;
         private final Pod[] created;
         private final Pod[] current;
 
-        private final String url;
-        private final LongSupplier serverCpuMillis;
-
-        Phases(String server, String url, List<KubernetesClient> clients, PodFixtures pods, RunResults out,
-               LongSupplier serverCpuMillis) {
-            this.server = server;
-            this.serverCpuMillis = serverCpuMillis;
-            this.url = url;
-            this.clients = clients;
+        Phases(PodFixtures pods, RunResults out) {
             this.pods = pods;
+            this.measured = out != null;
             this.out = out == null ? new RunResults(false) : out;
             this.workers = new Workers(clients.size());
             this.created = new Pod[pods.count()];
@@ -117,40 +138,78 @@ public final class ApiWorkload {
             create();
             get();
             lists("list-all", null, pods.all());
-            RawList.run(server, url, pods, settings.lists(), out);
+            timed("list-all-raw", "LIST", 0, () -> RawList.run(server, url, pods, settings.lists(), out));
             lists("list-equality", PodFixtures.EQUALITY_SELECTOR, pods.equalityMatches());
             lists("list-set", PodFixtures.SET_SELECTOR, pods.setMatches());
-            new Pagination(server, c, pods, settings, out).run();
+            timed("list-paginated", "LIST", 0, () -> new Pagination(server, c, pods, settings, out).run());
             replace();
             status();
             WatchProbe probe = new WatchProbe(server, clients, pods, current, settings, out);
-            probe.run(1, "watch", "write-paced");
+            int writes = Math.min(settings.watchWrites(), pods.count());
+            timed("write-paced", "PUT", writes, () -> probe.run(1, "watch", "write-paced"));
             if (settings.watchers() > 1) {
-                probe.run(settings.watchers(), "watch-" + settings.watchers(), "write-paced-" + settings.watchers());
+                String suffix = "-" + settings.watchers();
+                timed("write-paced" + suffix, "PUT", writes, () -> probe.run(settings.watchers(), "watch" + suffix,
+                        "write-paced" + suffix));
             }
             delete();
+        }
+
+        /**
+         * Runs {@code run} and, when measured, remembers its window for the server-side latencies of {@code verb}s
+         * and, for {@code ops > 0}, reports what each of its {@code ops} operations cost (see {@link Cost}).
+         */
+        private void timed(String phase, String verb, int ops, Runnable run) {
+            Cost cost = new Cost();
+            long start = System.currentTimeMillis();
+            run.run();
+            if (measured) {
+                windows.add(new RequestWindow(phase, verb, false, start, System.currentTimeMillis()));
+                cost.report(phase, ops);
+            }
+        }
+
+        /**
+         * What a phase's operations cost, from its start to {@link #report}: CPU time (user + system) of the server's
+         * process and of the benchmark's own (the clients'), and how long each one's threads waited for a core, in
+         * microseconds per operation.
+         */
+        private final class Cost {
+            private final long serverCpuMillis = process.cpuMillis();
+            private final long clientCpuNanos = CLIENT_CPU.getProcessCpuTime();
+            private final RunQueueWait serverWait = RunQueueWait.of(process.pid());
+            private final RunQueueWait clientWait = RunQueueWait.of(ProcessHandle.current().pid());
+
+            void report(String phase, int ops) {
+                if (ops <= 0) {
+                    return;
+                }
+                double serverCpu = (process.cpuMillis() - serverCpuMillis) * 1000.0;
+                double clientCpu = (CLIENT_CPU.getProcessCpuTime() - clientCpuNanos) / 1000.0;
+                out.add(new Metric(Report.CPU + server, phase + " server", serverCpu / ops, "µs"));
+                out.add(new Metric(Report.CPU + server, phase + " client", clientCpu / ops, "µs"));
+                out.add(new Metric(Report.CPU + server, phase + " server, waiting for a core",
+                        serverWait.nanos() / 1000.0 / ops, "µs"));
+                out.add(new Metric(Report.CPU + server, phase + " client, waiting for a core",
+                        clientWait.nanos() / 1000.0 / ops, "µs"));
+            }
         }
 
         private KubernetesClient client(int worker) {
             return clients.get(worker);
         }
 
-        /**
-         * Runs one phase and reports its latencies and the CPU each operation cost the server's process and the
-         * benchmark's own (the clients'), in microseconds.
-         */
-        private void phase(String phase, Supplier<Latencies> run) {
-            long server0 = serverCpuMillis.getAsLong();
-            long client0 = CLIENT_CPU.getProcessCpuTime();
+        /** Runs one phase and reports its latencies and what each operation cost (see {@link Cost}). */
+        private void phase(String phase, String verb, boolean status, Supplier<Latencies> run) {
+            Cost cost = new Cost();
+            long start = System.currentTimeMillis();
             Latencies latencies = run.get();
-            long serverMillis = serverCpuMillis.getAsLong() - server0;
-            long clientNanos = CLIENT_CPU.getProcessCpuTime() - client0;
+            if (measured) {
+                windows.add(new RequestWindow(phase, verb, status, start, System.currentTimeMillis()));
+            }
             PhaseResult result = latencies.result(server, phase);
             out.add(result);
-            if (result.ops() > 0) {
-                out.add(new Metric(Report.CPU + server, phase + " server", serverMillis * 1000.0 / result.ops(), "µs"));
-                out.add(new Metric(Report.CPU + server, phase + " client", clientNanos / 1000.0 / result.ops(), "µs"));
-            }
+            cost.report(phase, result.ops());
             if (latencies.errors() > 0) {
                 out.add(new Check(server, phase, "requests succeed", false,
                         latencies.errors() + " failed, e.g. " + workers.lastErrors()));
@@ -158,14 +217,14 @@ public final class ApiWorkload {
         }
 
         private void create() {
-            phase("create", () -> workers.run(pods.count(), (w, i) ->
+            phase("create", "POST", false, () -> workers.run(pods.count(), (w, i) ->
                     created[i] = client(w).pods().inNamespace(pods.namespace()).resource(pods.pod(i)).create()));
             System.arraycopy(created, 0, current, 0, created.length);
         }
 
         private void get() {
             AtomicInteger wrong = new AtomicInteger();
-            phase("get", () -> workers.run(pods.count(), (w, i) -> {
+            phase("get", "GET", false, () -> workers.run(pods.count(), (w, i) -> {
                 Pod p = client(w).pods().inNamespace(pods.namespace()).withName(pods.name(i)).get();
                 if (p == null || !PodFixtures.labels(i).equals(p.getMetadata().getLabels())) {
                     wrong.incrementAndGet();
@@ -177,7 +236,7 @@ public final class ApiWorkload {
         private void lists(String phase, String selector, Set<String> expected) {
             AtomicInteger wrong = new AtomicInteger();
             AtomicReference<String> example = new AtomicReference<>("");
-            phase(phase, () -> workers.run(settings.lists(), (w, i) -> {
+            phase(phase, "LIST", false, () -> workers.run(settings.lists(), (w, i) -> {
                 PodList list = client(w).pods().inNamespace(pods.namespace())
                         .list(new ListOptionsBuilder().withLabelSelector(selector).build());
                 Set<String> names = new TreeSet<>();
@@ -195,7 +254,7 @@ public final class ApiWorkload {
         }
 
         private void replace() {
-            phase("replace", () -> workers.run(pods.count(), (w, i) -> {
+            phase("replace", "PUT", false, () -> workers.run(pods.count(), (w, i) -> {
                 Pod p = current[i];
                 p.getMetadata().getAnnotations().put("bench.kubesim.io/replaced", "true");
                 current[i] = client(w).pods().inNamespace(pods.namespace()).resource(p).update();
@@ -213,7 +272,7 @@ public final class ApiWorkload {
         }
 
         private void status() {
-            phase("status", () -> workers.run(pods.count(), (w, i) -> {
+            phase("status", "PUT", true, () -> workers.run(pods.count(), (w, i) -> {
                 Pod p = current[i];
                 p.setStatus(new PodStatusBuilder().withPhase("Running").withPodIP("10.244.0." + (i % 250 + 1))
                         .addNewCondition().withType("Ready").withStatus("True").endCondition().build());
@@ -225,7 +284,7 @@ public final class ApiWorkload {
         }
 
         private void delete() {
-            phase("delete", () -> workers.run(pods.count(), (w, i) ->
+            phase("delete", "DELETE", false, () -> workers.run(pods.count(), (w, i) ->
                     client(w).pods().inNamespace(pods.namespace()).withName(pods.name(i)).delete()));
             int left = clients.get(0).pods().inNamespace(pods.namespace()).list().getItems().size();
             out.expect(server, "delete", "no pod is left after deleting each", 0, left);

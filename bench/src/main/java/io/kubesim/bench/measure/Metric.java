@@ -19,7 +19,7 @@ public record Metric(String scenario, String name, double value, String unit) {
     }
 
     static Metric fromTsv(String line) {
-        String[] f = line.split("\t");
+        String[] f = line.split("\t", -1);
         return new Metric(f[0], f[1], Double.parseDouble(f[2]), f[3]);
     }
 }

@@ -31,6 +31,8 @@ public final class Report {
     public static final String FOOTPRINT = "footprint: ";
     /** The scenario prefix of the API runs' CPU per operation (server process and benchmark clients); the server's name follows. */
     public static final String CPU = "cpu per op: ";
+    /** The scenario prefix of the latencies a server measured itself (kubesim's request log); the server's name follows. */
+    public static final String SERVER_SIDE = "server side: ";
 
     private final List<Path> dirs;
     private final List<RunResults> runs = new ArrayList<>();
@@ -126,6 +128,40 @@ public final class Report {
                 + " request latency. `list-all-raw` reads the list's bytes without decoding them.\n\n");
         footprintTable();
         cpuTable();
+        serverSideTable(phases);
+    }
+
+    /** The benchmark's latencies next to those kubesim logged for the same requests (medians over runs). */
+    private void serverSideTable(List<String> phases) {
+        if (metricNames(SERVER_SIDE).isEmpty()) {
+            return;
+        }
+        md.append("| phase | requests in kubesim's log | benchmark p50 ms | kubesim's p50 ms | benchmark p99 ms"
+                + " | kubesim's p99 ms |\n|---|---:|---:|---:|---:|---:|\n");
+        for (String phase : phases) {
+            Stats requests = serverSide(phase + " requests");
+            if (requests == null) {
+                continue;
+            }
+            md.append("| ").append(phase).append(" | ").append(requests.format("%.0f"))
+                    .append(" | ").append(stats(KUBESIM, phase, PhaseResult::p50Ms).format("%.2f"))
+                    .append(" | ").append(serverSide(phase + " p50").format("%.2f"))
+                    .append(" | ").append(stats(KUBESIM, phase, PhaseResult::p99Ms).format("%.2f"))
+                    .append(" | ").append(serverSide(phase + " p99").format("%.2f")).append(" |\n");
+        }
+        md.append("\nkubesim's own latency of the same requests, from its request log (from the request's arrival to its"
+                + " answer, as kube-apiserver's `apiserver_request_duration_seconds` measures it); the rest of the"
+                + " benchmark's latency is the clients, the loopback network and waiting for the shared cores. The mock"
+                + " logs no latencies.\n\n");
+    }
+
+    private Stats serverSide(String name) {
+        List<Double> v = new ArrayList<>();
+        for (RunResults r : runs) {
+            r.metrics().stream().filter(m -> m.scenario().equals(SERVER_SIDE + KUBESIM) && m.name().equals(name))
+                    .forEach(m -> v.add(m.value()));
+        }
+        return v.isEmpty() ? null : Stats.of(v);
     }
 
     /** The names of the metrics whose scenario starts with {@code prefix}, in the order the runs recorded them. */
@@ -160,7 +196,9 @@ public final class Report {
         md.append("\nCPU time (user + system) per operation of the phase: `server` is the server's process (from /proc),"
                 + " `client` the benchmark's JVM, whose 8 fabric8 clients send the requests and decode the answers."
                 + " Both share the same cores, so no server can serve more operations a second than the cores divided"
-                + " by the clients' share allow.\n\n");
+                + " by the clients' share allow. `waiting for a core` is the time the process's threads were runnable"
+                + " but not running (the kernel's schedstat run delay, summed over threads), per operation: time a"
+                + " request spends queued for the shared cores rather than in anyone's code.\n\n");
     }
 
     /** Start-up time and resident memory of both servers, from the metrics the API runs record. */
@@ -251,7 +289,8 @@ public final class Report {
         Map<String, String> units = new LinkedHashMap<>();
         for (RunResults r : runs) {
             for (Metric m : r.metrics()) {
-                if (m.scenario().startsWith(FOOTPRINT) || m.scenario().startsWith(CPU)) {
+                if (m.scenario().startsWith(FOOTPRINT) || m.scenario().startsWith(CPU)
+                        || m.scenario().startsWith(SERVER_SIDE)) {
                     continue;
                 }
                 String key = m.scenario() + " | " + m.name();
