@@ -57,6 +57,15 @@ public final class BenchMain {
         return s;
     }
 
+    /** Runs a clean-up step; a failure is printed, and the next steps still run. */
+    private static void quietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            System.err.println("clean-up: " + e);
+        }
+    }
+
     private static String jar() {
         return "../target/kubesim-0.1.0-SNAPSHOT.jar";
     }
@@ -73,8 +82,12 @@ public final class BenchMain {
         List<String> mockJvm = args.jvmOptions("mock-jvm-opts", "");
         Map<String, String> kubesimProps = args.properties("kubesim-props", "kubesim.simulation.enabled=false");
         System.out.println("api workload " + settings + " -> " + out);
-        // Every server is started and warmed up before any is measured: the benchmark's clients then reach the
-        // measured passes with their hot paths compiled, whichever server goes first.
+        // Every server is started and warmed up before any is measured, so that the benchmark's clients reach the
+        // measured passes with their hot paths compiled whichever server goes first. A server waits stopped
+        // (SIGSTOP) while another starts, warms up or is measured, so that it takes none of the cores.
+        if (new java.util.HashSet<>(servers).size() != servers.size()) {
+            throw new IllegalArgumentException("a server is named twice in --servers " + servers);
+        }
         Map<String, ServerProcess> processes = new LinkedHashMap<>();
         Map<String, ApiWorkload> workloads = new LinkedHashMap<>();
         Map<String, RunResults> results = new LinkedHashMap<>();
@@ -91,14 +104,15 @@ public final class BenchMain {
                 r.add(new Metric(Report.FOOTPRINT + server, "ready after process start", process.readyMillis(), "ms"));
                 r.add(new Metric(Report.FOOTPRINT + server, "RSS when ready", process.rssMiB(), "MiB"));
                 results.put(server, r);
-                workloads.put(server, new ApiWorkload(settings, r, server, process));
-            }
-            for (String server : servers) {
-                workloads.get(server).warmUp();
+                ApiWorkload workload = new ApiWorkload(settings, r, server, process);
+                workloads.put(server, workload);
+                workload.warmUp();
+                process.pause();
             }
             for (String server : servers) {
                 ServerProcess process = processes.get(server);
                 ApiWorkload workload = workloads.get(server);
+                process.resume();
                 try {
                     workload.measure();
                     results.get(server).add(new Metric(Report.FOOTPRINT + server, "RSS after the workload",
@@ -108,15 +122,25 @@ public final class BenchMain {
                     process.close();
                     process.keepLog(out);
                 }
-                workload.addServerSide(out.resolve(server + ".log"));
+                if (server.equals("kubesim")) { // the mock logs no latencies
+                    try {
+                        workload.addServerSide(out.resolve(server + ".log"));
+                    } catch (RuntimeException e) {
+                        System.err.println("no server-side latencies for " + server + ": " + e);
+                    }
+                }
                 results.get(server).save(out);
             }
         } finally {
-            workloads.values().forEach(ApiWorkload::close);
-            processes.values().forEach(p -> {
-                p.close();
-                p.deleteWorkDir();
-            });
+            for (ApiWorkload workload : workloads.values()) {
+                quietly(workload::close);
+            }
+            for (ServerProcess process : processes.values()) {
+                quietly(process::resume);
+                quietly(process::close);
+                quietly(() -> process.keepLog(out));
+                quietly(process::deleteWorkDir);
+            }
         }
     }
 }

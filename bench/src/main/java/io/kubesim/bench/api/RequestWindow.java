@@ -13,7 +13,12 @@ record RequestWindow(String phase, String verb, boolean status, long startMillis
      */
     boolean holds(long atMillis, String verb, String path, String podsPath) {
         return this.verb.equals(verb) && atMillis >= startMillis && atMillis <= endMillis
-                && isUnder(path, podsPath) && path.endsWith("/status") == status;
+                && isUnder(path, podsPath) && withoutQuery(path).endsWith("/status") == status;
+    }
+
+    private static String withoutQuery(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
     }
 
     private static boolean isUnder(String path, String podsPath) {

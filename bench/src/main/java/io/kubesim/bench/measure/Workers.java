@@ -46,6 +46,7 @@ public final class Workers {
         for (int w = 0; w < threads; w++) {
             int worker = w;
             Thread t = new Thread(() -> {
+                long waited = RunQueueWait.currentThread();
                 try {
                     int i;
                     while ((i = next.getAndIncrement()) < n) {
@@ -64,9 +65,10 @@ public final class Workers {
                         }
                     }
                 } finally {
+                    RunQueueWait.threadEnding(waited);
                     done.countDown();
                 }
-            }, "bench-worker-" + w);
+            }, RunQueueWait.WORKER_PREFIX + "-" + w);
             started.add(t);
             t.start();
         }

@@ -120,6 +120,33 @@ public class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the process (SIGSTOP), so that it takes no CPU while another server is measured. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #pause paused} process go on (SIGCONT). */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            int exit = new ProcessBuilder("kill", signal, Long.toString(pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** CPU time (user + system) the process has used so far, in milliseconds, from /proc. */
     public long cpuMillis() {
         try {
