@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * Each phase's latencies as the server measured them, from kubesim's request log (one line per request on the
- * {@code io.kubesim.requests} logger: verb, path, code, latency), as kube-apiserver's SLOs measure them
- * ({@code apiserver_request_duration_seconds}: from the request's arrival to its answer). Next to the benchmark's own
- * latencies they split a phase's time into the server's and the rest (the clients, the network stack and the
- * scheduler of the shared cores).
+ * {@code io.kubesim.requests} logger: verb, path, code, latency, timed inside its request filter, as kube-apiserver
+ * times {@code apiserver_request_duration_seconds} inside its handlers). Next to the benchmark's own latencies they
+ * split a phase's time into the server's and the rest (the clients, Tomcat around the filter, the network stack and
+ * the scheduler of the shared cores).
  */
 final class ServerSideLatencies {
 

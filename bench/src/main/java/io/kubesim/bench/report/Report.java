@@ -149,10 +149,10 @@ public final class Report {
                     .append(" | ").append(stats(KUBESIM, phase, PhaseResult::p99Ms).format("%.2f"))
                     .append(" | ").append(serverSide(phase + " p99").format("%.2f")).append(" |\n");
         }
-        md.append("\nkubesim's own latency of the same requests, from its request log (from the request's arrival to its"
-                + " answer, as kube-apiserver's `apiserver_request_duration_seconds` measures it); the rest of the"
-                + " benchmark's latency is the clients, the loopback network and waiting for the shared cores. The mock"
-                + " logs no latencies.\n\n");
+        md.append("\nkubesim's own latency of the same requests, from its request log (timed inside its request filter, as"
+                + " kube-apiserver's `apiserver_request_duration_seconds` is timed inside its handlers); the rest of the"
+                + " benchmark's latency is the clients, Tomcat before and after the filter, the loopback network and"
+                + " waiting for the shared cores. The mock logs no latencies.\n\n");
     }
 
     private Stats serverSide(String name) {
