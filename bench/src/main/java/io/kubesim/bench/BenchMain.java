@@ -57,6 +57,28 @@ public final class BenchMain {
         return s;
     }
 
+    /**
+     * Waits until the server's process uses less than 5 % of a core over a second (its JIT has compiled what the
+     * warm-up queued), at most a minute; returns how long that took, in milliseconds.
+     */
+    private static long awaitQuiet(ServerProcess process) {
+        long start = System.nanoTime();
+        long deadline = start + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long cpu = process.cpuMillis();
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (process.cpuMillis() - cpu < 50) {
+                break;
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
     /** Runs a clean-up step; a failure is printed, and the next steps still run. */
     private static void quietly(Runnable step) {
         try {
@@ -113,6 +135,9 @@ public final class BenchMain {
                 ServerProcess process = processes.get(server);
                 ApiWorkload workload = workloads.get(server);
                 process.resume();
+                long quietMillis = awaitQuiet(process);
+                System.out.println(server + " quiet " + quietMillis + " ms after resuming");
+                results.get(server).add(new Metric(Report.FOOTPRINT + server, "quiet after warm-up", quietMillis, "ms"));
                 try {
                     workload.measure();
                     results.get(server).add(new Metric(Report.FOOTPRINT + server, "RSS after the workload",
