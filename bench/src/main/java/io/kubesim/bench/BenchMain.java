@@ -145,11 +145,10 @@ public final class BenchMain {
                 } finally {
                     workload.close();
                     process.close();
-                    process.keepLog(out);
                 }
                 if (server.equals("kubesim")) { // the mock logs no latencies
                     try {
-                        workload.addServerSide(out.resolve(server + ".log"));
+                        workload.addServerSide(process.log());
                     } catch (RuntimeException e) {
                         System.err.println("no server-side latencies for " + server + ": " + e);
                     }

@@ -40,13 +40,14 @@ final class ServerSideLatencies {
      * {@link Report#SERVER_SIDE}{@code + server}; nothing when the log holds no request lines (another log format).
      */
     static void add(Path log, String namespace, List<RequestWindow> windows, String server, RunResults out) {
-        Map<RequestWindow, Latencies> found = read(log, "/api/v1/namespaces/" + namespace + "/pods", windows);
-        if (found.values().stream().allMatch(l -> l.result(server, "").ops() == 0)) {
+        Map<RequestWindow, PhaseResult> found = new LinkedHashMap<>();
+        read(log, "/api/v1/namespaces/" + namespace + "/pods", windows)
+                .forEach((w, latencies) -> found.put(w, latencies.result(server, w.phase())));
+        if (found.values().stream().allMatch(r -> r.ops() == 0)) {
             System.err.println("no request lines of the measured phases in " + log + " (another log format or level?)");
             return;
         }
-        found.forEach((w, latencies) -> {
-            PhaseResult r = latencies.result(server, w.phase());
+        found.forEach((w, r) -> {
             out.add(new Metric(Report.SERVER_SIDE + server, w.phase() + " p50", r.p50Ms(), "ms"));
             out.add(new Metric(Report.SERVER_SIDE + server, w.phase() + " p99", r.p99Ms(), "ms"));
             out.add(new Metric(Report.SERVER_SIDE + server, w.phase() + " requests", r.ops(), "requests"));
