@@ -1,6 +1,7 @@
 package io.kubesim.bench;
 
 import io.kubesim.bench.api.ApiWorkload;
+import io.kubesim.bench.measure.ClientNice;
 import io.kubesim.bench.measure.Metric;
 import io.kubesim.bench.measure.RunResults;
 import io.kubesim.bench.report.Report;
@@ -103,6 +104,7 @@ public final class BenchMain {
         List<String> kubesimJvm = args.jvmOptions("kubesim-jvm-opts", "");
         List<String> mockJvm = args.jvmOptions("mock-jvm-opts", "");
         Map<String, String> kubesimProps = args.properties("kubesim-props", "kubesim.simulation.enabled=false");
+        int clientNice = args.integer("client-nice", 0);
         System.out.println("api workload " + settings + " -> " + out);
         // Every server is started and warmed up before any is measured, so that the benchmark's clients reach the
         // measured passes with their hot paths compiled whichever server goes first. A server waits stopped
@@ -113,6 +115,7 @@ public final class BenchMain {
         Map<String, ServerProcess> processes = new LinkedHashMap<>();
         Map<String, ApiWorkload> workloads = new LinkedHashMap<>();
         Map<String, RunResults> results = new LinkedHashMap<>();
+        ClientNice nice = null;
         try {
             for (String server : servers) {
                 ServerProcess process = switch (server) {
@@ -130,6 +133,11 @@ public final class BenchMain {
                 workloads.put(server, workload);
                 workload.warmUp();
                 process.pause();
+            }
+            if (clientNice > 0) { // after the servers started: a process started later would inherit it
+                nice = ClientNice.lower(clientNice);
+                results.forEach((server, r) -> r.add(new Metric(Report.FOOTPRINT + server,
+                        "benchmark's nice value", clientNice, "")));
             }
             for (String server : servers) {
                 ServerProcess process = processes.get(server);
@@ -156,6 +164,9 @@ public final class BenchMain {
                 results.get(server).save(out);
             }
         } finally {
+            if (nice != null) {
+                nice.close();
+            }
             for (ApiWorkload workload : workloads.values()) {
                 quietly(workload::close);
             }
