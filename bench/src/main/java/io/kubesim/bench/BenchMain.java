@@ -105,6 +105,9 @@ public final class BenchMain {
         List<String> mockJvm = args.jvmOptions("mock-jvm-opts", "");
         Map<String, String> kubesimProps = args.properties("kubesim-props", "kubesim.simulation.enabled=false");
         int clientNice = args.integer("client-nice", 0);
+        if (clientNice != 0) {
+            ClientNice.requireValid(clientNice);
+        }
         System.out.println("api workload " + settings + " -> " + out);
         // Every server is started and warmed up before any is measured, so that the benchmark's clients reach the
         // measured passes with their hot paths compiled whichever server goes first. A server waits stopped

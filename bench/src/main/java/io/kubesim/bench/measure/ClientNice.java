@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A thread inherits its creator's nice value, so the threads the benchmark starts later are lowered too; the
  * JVM's own threads that start later (GC and compiler workers) are caught by a scan of {@code /proc/self/task} every
- * 200 ms. Uses util-linux's {@code renice --priority}, which sets the value (not an increment) in every version.
+ * 200 ms. Uses util-linux's {@code renice --priority}, which sets the value rather than adding to it.
  */
 public final class ClientNice implements AutoCloseable {
 
@@ -31,6 +31,10 @@ public final class ClientNice implements AutoCloseable {
     private ClientNice(int nice) {
         this.nice = nice;
         renewed(); // the threads that exist now, before this returns
+        int now = currentThreadNice();
+        if (now != nice) {
+            throw new IllegalStateException("renice left this JVM's threads at nice " + now + ", not " + nice);
+        }
         this.loop = new Thread(this::run, "bench-renice");
         loop.setDaemon(true);
         loop.start();
@@ -38,10 +42,15 @@ public final class ClientNice implements AutoCloseable {
 
     /** Lowers this JVM's threads to {@code nice} (1 to 19) until {@link #close}, and those started later too. */
     public static ClientNice lower(int nice) {
+        return new ClientNice(requireValid(nice));
+    }
+
+    /** {@code nice} if it is a nice value this can set (1 to 19), to check an option before the servers start. */
+    public static int requireValid(int nice) {
         if (nice < 1 || nice > 19) {
             throw new IllegalArgumentException("--client-nice must be between 1 and 19, not " + nice);
         }
-        return new ClientNice(nice);
+        return nice;
     }
 
     private void run() {
@@ -57,19 +66,30 @@ public final class ClientNice implements AutoCloseable {
         }
     }
 
-    /** Renices the threads not seen before. */
+    /** The calling thread's nice value: the 19th field of {@code /proc/thread-self/stat}, the 17th after its name. */
+    private static int currentThreadNice() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read this thread's nice value (Linux only): " + e, e);
+        }
+    }
+
+    /** Renices the threads not seen before (a thread id the kernel hands out again counts as new). */
     private void renewed() {
-        List<String> fresh = new ArrayList<>();
+        Set<String> current = new HashSet<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
-                String tid = task.getFileName().toString();
-                if (done.add(tid)) {
-                    fresh.add(tid);
-                }
+                current.add(task.getFileName().toString());
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot list /proc/self/task (Linux only): " + e.getMessage(), e);
         }
+        List<String> fresh = new ArrayList<>(current);
+        fresh.removeAll(done);
+        done.clear();
+        done.addAll(current);
         if (fresh.isEmpty()) {
             return;
         }
