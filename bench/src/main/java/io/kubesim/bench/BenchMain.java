@@ -10,6 +10,7 @@ import io.kubesim.bench.servers.MockServer;
 import io.kubesim.bench.servers.ServerProcess;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public final class BenchMain {
         // Every server is started and warmed up before any is measured, so that the benchmark's clients reach the
         // measured passes with their hot paths compiled whichever server goes first. A server waits stopped
         // (SIGSTOP) while another starts, warms up or is measured, so that it takes none of the cores.
-        if (new java.util.HashSet<>(servers).size() != servers.size()) {
+        if (new HashSet<>(servers).size() != servers.size()) {
             throw new IllegalArgumentException("a server is named twice in --servers " + servers);
         }
         Map<String, ServerProcess> processes = new LinkedHashMap<>();
