@@ -161,12 +161,23 @@ public final class ApiWorkload implements AutoCloseable {
          */
         private void timed(String phase, String verb, int ops, Runnable run) {
             Cost cost = new Cost();
-            long start = System.currentTimeMillis();
-            run.run();
+            windowed(phase, verb, false, () -> {
+                run.run();
+                return null;
+            });
             if (measured) {
-                windows.add(new RequestWindow(phase, verb, false, start, System.currentTimeMillis()));
                 cost.report(phase, ops);
             }
+        }
+
+        /** Runs {@code run} and, when measured, remembers its window for the server-side latencies of {@code verb}s. */
+        private <T> T windowed(String phase, String verb, boolean status, Supplier<T> run) {
+            long start = System.currentTimeMillis();
+            T result = run.get();
+            if (measured) {
+                windows.add(new RequestWindow(phase, verb, status, start, System.currentTimeMillis()));
+            }
+            return result;
         }
 
         /**
@@ -202,11 +213,7 @@ public final class ApiWorkload implements AutoCloseable {
         /** Runs one phase and reports its latencies and what each operation cost (see {@link Cost}). */
         private void phase(String phase, String verb, boolean status, Supplier<Latencies> run) {
             Cost cost = new Cost();
-            long start = System.currentTimeMillis();
-            Latencies latencies = run.get();
-            if (measured) {
-                windows.add(new RequestWindow(phase, verb, status, start, System.currentTimeMillis()));
-            }
+            Latencies latencies = windowed(phase, verb, status, run);
             PhaseResult result = latencies.result(server, phase);
             out.add(result);
             cost.report(phase, result.ops());
