@@ -138,7 +138,7 @@ public final class BenchMain {
                 workload.warmUp();
                 process.pause();
             }
-            if (clientNice > 0) { // after the servers started: a process started later would inherit it
+            if (clientNice != 0) { // after the servers started: a process started later would inherit it
                 nice = ClientNice.lower(clientNice);
                 results.forEach((server, r) -> r.add(new Metric(Report.FOOTPRINT + server,
                         "benchmark's nice value", clientNice, "")));

@@ -99,7 +99,9 @@ public final class ClientNice implements AutoCloseable {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             // renice reports threads that ended meanwhile and fails for them; the others are reniced all the same
-            p.waitFor(10, TimeUnit.SECONDS);
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run renice: " + e.getMessage(), e);
         } catch (InterruptedException e) {
