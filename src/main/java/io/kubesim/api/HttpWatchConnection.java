@@ -52,6 +52,7 @@ final class HttpWatchConnection extends WatchConnection implements WriteListener
                     break;
                 }
                 out.write(encoder.apply(e));
+                written(e);
                 wrote = true;
                 if ("ERROR".equals(e.type())) {
                     watch.close();

@@ -1,6 +1,7 @@
 package io.kubesim.api;
 
 import io.kubesim.registry.ApiWatch;
+import io.micrometer.core.instrument.Timer;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ abstract class WatchConnection {
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean expiring;
     private volatile Runnable onFinish = () -> { };
+    private volatile Timer delivery;
     private volatile ScheduledFuture<?> deadline;
 
     WatchConnection(ApiWatch watch, Function<ApiWatch.Event, byte[]> encoder, ExecutorService writers,
@@ -37,9 +39,13 @@ abstract class WatchConnection {
         this.timer = timer;
     }
 
-    /** Starts delivering: events are drained from now on, and the connection ends after {@code seconds}. */
-    final void start(long seconds, Runnable whenFinished) {
+    /**
+     * Starts delivering: events are drained from now on, and the connection ends after {@code seconds}. Each live
+     * event written is observed in {@code delivery} (commit to written).
+     */
+    final void start(long seconds, Runnable whenFinished, Timer delivery) {
         this.onFinish = whenFinished;
+        this.delivery = delivery;
         deadline = timer.schedule(this::expire, seconds, TimeUnit.SECONDS);
         watch.onAvailable(this::schedule);
         schedule();
@@ -82,6 +88,14 @@ abstract class WatchConnection {
             finish();
         }
         return e;
+    }
+
+    /** Observes an event just written to the transport: a live change's time since its commit. */
+    final void written(ApiWatch.Event e) {
+        Timer d = delivery;
+        if (d != null && e.live()) {
+            d.record(System.nanoTime() - e.committedAt(), TimeUnit.NANOSECONDS);
+        }
     }
 
     final boolean finished() {

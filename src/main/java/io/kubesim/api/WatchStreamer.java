@@ -34,6 +34,7 @@ final class WatchStreamer implements AutoCloseable {
     private final Counter started;
     private final MeterRegistry meters;
     private final Map<String, AtomicInteger> perKind = new ConcurrentHashMap<>();
+    private final WatchDeliveryMetrics delivery;
 
     WatchStreamer(ExecutorService writers, ScheduledExecutorService timer, long minTimeoutSeconds, long maxTimeoutSeconds,
                   MeterRegistry meters) {
@@ -42,6 +43,7 @@ final class WatchStreamer implements AutoCloseable {
         this.minTimeoutSeconds = Math.max(1, minTimeoutSeconds);
         this.maxTimeoutSeconds = maxTimeoutSeconds;
         this.meters = meters;
+        this.delivery = new WatchDeliveryMetrics(meters);
         this.started = Counter.builder("kubesim.watch.connections.started")
                 .description("Watch streams opened, over streaming HTTP or WebSocket").register(meters);
     }
@@ -111,7 +113,7 @@ final class WatchStreamer implements AutoCloseable {
         c.start(seconds, () -> {
             open.decrementAndGet();
             kindCount.decrementAndGet();
-        });
+        }, delivery.of(type));
     }
 
     @Override

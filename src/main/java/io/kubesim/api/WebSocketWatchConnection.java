@@ -80,6 +80,7 @@ final class WebSocketWatchConnection extends WatchConnection {
                     inFlight = true;
                     unflushed = true;
                     remote.sendText(new String(encoder.apply(e), StandardCharsets.UTF_8), r -> sent(r, error));
+                    written(e);
                 }
             } finally {
                 drainer = null;

@@ -11,8 +11,21 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ApiWatch implements AutoCloseable {
 
-    /** One event: {@code type} is ADDED, MODIFIED, DELETED, BOOKMARK or ERROR. */
-    public record Event(String type, ApiObject object, ApiException error) {
+    /**
+     * One event: {@code type} is ADDED, MODIFIED, DELETED, BOOKMARK or ERROR; {@code committedAt} is the
+     * {@link System#nanoTime()} at which a live change was committed, 0 for every other event (initial and replayed
+     * events, bookmarks, errors).
+     */
+    public record Event(String type, ApiObject object, ApiException error, long committedAt) {
+
+        public Event(String type, ApiObject object, ApiException error) {
+            this(type, object, error, 0);
+        }
+
+        /** Whether this event carries a live change (and so a commit time). */
+        public boolean live() {
+            return committedAt != 0;
+        }
     }
 
     private final ResourceType type;
@@ -48,14 +61,15 @@ public final class ApiWatch implements AutoCloseable {
         if (e == null) {
             return null;
         }
+        long committedAt = subscription.polledCommittedAt();
         if (e instanceof WatchEvent.Added a) {
-            return new Event("ADDED", ReadPath.apiObject(a.object()), null);
+            return new Event("ADDED", ReadPath.apiObject(a.object()), null, committedAt);
         }
         if (e instanceof WatchEvent.Modified m) {
-            return new Event("MODIFIED", ReadPath.apiObject(m.object()), null);
+            return new Event("MODIFIED", ReadPath.apiObject(m.object()), null, committedAt);
         }
         if (e instanceof WatchEvent.Deleted d) {
-            return new Event("DELETED", ReadPath.apiObject(d.object()), null);
+            return new Event("DELETED", ReadPath.apiObject(d.object()), null, committedAt);
         }
         WatchEvent.Bookmark b = (WatchEvent.Bookmark) e;
         return new Event("BOOKMARK", bookmark(b.revision(), b.initialEventsEnd()), null);

@@ -80,8 +80,11 @@ public final class ResourceCache {
         return object.compressed(compression);
     }
 
-    /** Applies one committed change and fans it out to the watchers (writer thread). */
-    void apply(ChangeType type, CachedObject object) {
+    /**
+     * Applies one committed change and fans it out to the watchers (writer thread); {@code committedAt} is the
+     * {@link System#nanoTime()} of its commit, carried to the watchers for the delivery latency.
+     */
+    void apply(ChangeType type, CachedObject object, long committedAt) {
         lock.writeLock().lock();
         try {
             CachedObject previous = objects.get(object.key());
@@ -98,7 +101,7 @@ public final class ResourceCache {
             for (Subscription s : subscribers) {
                 WatchEvent e = translate(event, s);
                 if (e != null) {
-                    s.offer(e);
+                    s.offer(e, committedAt);
                 }
             }
         } finally {
@@ -274,7 +277,7 @@ public final class ResourceCache {
         lock.writeLock().lock();
         try {
             if (!s.isClosed()) {
-                s.offer(new WatchEvent.Bookmark(revision(), false));
+                s.offer(new WatchEvent.Bookmark(revision(), false), Subscription.NOT_LIVE);
             }
         } finally {
             lock.writeLock().unlock();
@@ -289,7 +292,7 @@ public final class ResourceCache {
             subscribers.removeIf(Subscription::isClosed);
             for (Subscription s : subscribers) {
                 if (s.bookmarks()) {
-                    s.offer(new WatchEvent.Bookmark(at, false));
+                    s.offer(new WatchEvent.Bookmark(at, false), Subscription.NOT_LIVE);
                 }
             }
         } finally {

@@ -27,7 +27,15 @@ public final class Subscription implements AutoCloseable {
     private final boolean bookmarks;
     private final long minRevision;
     private final int capacity;
-    private final ArrayDeque<WatchEvent> queue = new ArrayDeque<>();
+    /** The commit time of an event that is not a live change: initial and replayed events, bookmarks. */
+    static final long NOT_LIVE = 0;
+
+    /** A queued event and the {@link System#nanoTime()} of its commit ({@link #NOT_LIVE} when not a live change). */
+    private record Queued(WatchEvent event, long committedAt) {
+    }
+
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private long polledCommittedAt = NOT_LIVE;
     private Iterator<CachedObject> initial;
     private WatchEvent initialEnd;
     private volatile CloseReason closeReason;
@@ -51,11 +59,14 @@ public final class Subscription implements AutoCloseable {
 
     /** Enqueues replayed events without the capacity check (called once, before going live). */
     synchronized void replay(List<WatchEvent> events) {
-        queue.addAll(events);
+        for (WatchEvent e : events) {
+            queue.add(new Queued(e, NOT_LIVE));
+        }
     }
 
     /** The next event, or null when none is ready (or the subscription is closed). */
     public synchronized WatchEvent poll() {
+        polledCommittedAt = NOT_LIVE;
         if (closeReason != null) {
             return null;
         }
@@ -70,7 +81,20 @@ public final class Subscription implements AutoCloseable {
                 return end;
             }
         }
-        return queue.poll();
+        Queued q = queue.poll();
+        if (q == null) {
+            return null;
+        }
+        polledCommittedAt = q.committedAt();
+        return q.event();
+    }
+
+    /**
+     * The {@link System#nanoTime()} at which the change of the event last returned by {@link #poll()} was committed,
+     * or {@link #NOT_LIVE} (0) when that event was not a live change (an initial or replayed event, a bookmark).
+     */
+    public synchronized long polledCommittedAt() {
+        return polledCommittedAt;
     }
 
     /**
@@ -107,8 +131,11 @@ public final class Subscription implements AutoCloseable {
         cache.unsubscribe(this);
     }
 
-    /** Delivers a live event (writer thread, under the cache lock); closes on overflow. */
-    void offer(WatchEvent event) {
+    /**
+     * Delivers a live event (writer thread, under the cache lock); closes on overflow. {@code committedAt} is the
+     * {@link System#nanoTime()} of the change's commit, or {@link #NOT_LIVE}.
+     */
+    void offer(WatchEvent event, long committedAt) {
         boolean notify;
         synchronized (this) {
             if (closeReason != null) {
@@ -121,7 +148,7 @@ public final class Subscription implements AutoCloseable {
                 notify = true;
             } else {
                 notify = queue.isEmpty();
-                queue.add(event);
+                queue.add(new Queued(event, committedAt));
             }
         }
         if (notify) {

@@ -93,11 +93,13 @@ public final class WatchHub implements ChangeListener {
     }
 
     private void applyAll(List<CommittedChange> changes) {
+        // the writer calls right after its commit: the clock of watch delivery starts here (the SLI's "stored")
+        long committedAt = System.nanoTime();
         for (CommittedChange c : changes) {
             ResourceCache cache = caches.computeIfAbsent(c.object().resource(),
                     r -> newCache(descriptors.getOrDefault(r, anonymous(r)), completedRevision));
             try {
-                cache.apply(c.type(), index(c.object(), c.attachment()));
+                cache.apply(c.type(), index(c.object(), c.attachment()), committedAt);
             } catch (RuntimeException e) {
                 log.error("cannot apply revision {} to the watch cache", c.revision(), e);
             }

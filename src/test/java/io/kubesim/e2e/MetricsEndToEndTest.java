@@ -2,6 +2,8 @@ package io.kubesim.e2e;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -12,9 +14,20 @@ import io.kubesim.support.PrometheusText;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -125,6 +138,51 @@ class MetricsEndToEndTest extends ApiTestBase {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(scrape().value("apiserver_registered_watchers", leases)).contains(0.0));
         assertThat(scrape().type("apiserver_registered_watchers")).contains("gauge");
+    }
+
+    @Test
+    void watchDeliveryIsObservedPerWatcherForLiveChangesOnly() throws Exception {
+        Map<String, String> secrets = Map.of("group", "", "resource", "secrets");
+        String count = "kubesim_watch_event_delivery_seconds_count";
+        double before = scrape().value(count, secrets).orElse(0.0);
+        client.secrets().resource(secret("old")).create();
+        // both watches start without a resourceVersion, so each first gets "old" as an initial ADDED event
+        BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        Watcher<Secret> names = new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Secret t) {
+                seen.add(action + " " + t.getMetadata().getName());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        };
+        HttpClient raw = HttpClient.newHttpClient();
+        HttpResponse<InputStream> stream = raw.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/namespaces/"
+                + namespace + "/secrets?watch=true&timeoutSeconds=30")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (Watch w = client.secrets().watch(names);
+             BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).startsWith("{\"type\":\"ADDED\"").contains("\"name\":\"old\"");
+            assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("ADDED old");
+            client.secrets().resource(secret("new")).create();
+            assertThat(lines.readLine()).startsWith("{\"type\":\"ADDED\"").contains("\"name\":\"new\"");
+            assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("ADDED new");
+            // one live change, two watchers: two observations; the initial events are not observed
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(scrape().value(count, secrets)).contains(before + 2));
+            PrometheusText m = scrape();
+            assertThat(m.type("kubesim_watch_event_delivery_seconds")).contains("histogram");
+            assertThat(m.value("kubesim_watch_event_delivery_seconds_bucket", with(secrets, "le", "+Inf")))
+                    .contains(before + 2);
+            assertThat(m.value("kubesim_watch_event_delivery_seconds_bucket", with(secrets, "le", "0.01"))).isPresent();
+            assertThat(m.value("kubesim_watch_event_delivery_seconds_sum", secrets))
+                    .hasValueSatisfying(v -> assertThat(v).isPositive());
+        }
+    }
+
+    private static Secret secret(String name) {
+        return new SecretBuilder().withNewMetadata().withName(name).endMetadata().addToStringData("k", "v").build();
     }
 
     @Test

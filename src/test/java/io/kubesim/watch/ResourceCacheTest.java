@@ -41,7 +41,7 @@ class ResourceCacheTest {
     }
 
     void apply(ChangeType type, CachedObject o) {
-        cache.apply(type, o);
+        cache.apply(type, o, System.nanoTime());
         global = o.revision();
     }
 
@@ -134,6 +134,37 @@ class ResourceCacheTest {
         assertThat(((WatchEvent.Added) events.get(0)).object().key()).isEqualTo("a/y");
         assertThat(((WatchEvent.Added) events.get(1)).object().key()).isEqualTo("b/z");
         assertThat(events.get(2)).isEqualTo(new WatchEvent.Bookmark(12, true));
+    }
+
+    @Test
+    void onlyLiveEventsCarryTheirCommitTime() throws Exception {
+        apply(ChangeType.ADDED, pod("a", "p1", 11, Map.of(), "Pending"));
+        apply(ChangeType.ADDED, pod("a", "p2", 12, Map.of(), "Pending"));
+        Subscription s = cache.watch(new WatchQuery(null, SelectionPredicate.everything(),
+                WatchQuery.Start.AFTER_REVISION, 11, false, true, 100));
+        global = 13;
+        cache.apply(ChangeType.ADDED, pod("a", "p3", 13, Map.of(), "Pending"), 42);
+        s.requestBookmark();
+        assertThat(s.poll()).isInstanceOf(WatchEvent.Added.class);
+        assertThat(s.polledCommittedAt()).as("replayed p2").isEqualTo(Subscription.NOT_LIVE);
+        assertThat(s.poll()).isInstanceOf(WatchEvent.Added.class);
+        assertThat(s.polledCommittedAt()).as("live p3").isEqualTo(42);
+        assertThat(s.poll()).isInstanceOf(WatchEvent.Bookmark.class);
+        assertThat(s.polledCommittedAt()).isEqualTo(Subscription.NOT_LIVE);
+        assertThat(s.poll()).isNull();
+        assertThat(s.polledCommittedAt()).isEqualTo(Subscription.NOT_LIVE);
+
+        Subscription initial = cache.watch(new WatchQuery(null, SelectionPredicate.everything(),
+                WatchQuery.Start.INITIAL_STATE, 0, false, false, 100));
+        assertThat(drainCommitTimes(initial)).as("synthetic ADDED of p1, p2, p3").containsExactly(0L, 0L, 0L);
+    }
+
+    private static List<Long> drainCommitTimes(Subscription s) {
+        List<Long> out = new ArrayList<>();
+        for (WatchEvent e = s.poll(); e != null; e = s.poll()) {
+            out.add(s.polledCommittedAt());
+        }
+        return out;
     }
 
     @Test
