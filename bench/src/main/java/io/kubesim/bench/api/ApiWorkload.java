@@ -144,7 +144,7 @@ public final class ApiWorkload implements AutoCloseable {
             timed("list-paginated", "LIST", 0, () -> new Pagination(server, c, pods, settings, out).run());
             replace();
             status();
-            WatchProbe probe = new WatchProbe(server, clients, pods, current, settings, out);
+            WatchProbe probe = new WatchProbe(server, url, clients, pods, current, settings, out);
             int writes = Math.min(settings.watchWrites(), pods.count());
             timed("write-paced", "PUT", writes, () -> probe.run(1, "watch", "write-paced"));
             if (settings.watchers() > 1) {

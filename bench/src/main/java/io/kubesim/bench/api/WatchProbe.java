@@ -31,15 +31,17 @@ final class WatchProbe {
     static final String SEQ = "bench.kubesim.io/seq";
 
     private final String server;
+    private final String url;
     private final List<KubernetesClient> clients;
     private final PodFixtures pods;
     private final Pod[] current;
     private final ApiWorkload.Settings settings;
     private final RunResults out;
 
-    WatchProbe(String server, List<KubernetesClient> clients, PodFixtures pods, Pod[] current,
+    WatchProbe(String server, String url, List<KubernetesClient> clients, PodFixtures pods, Pod[] current,
                ApiWorkload.Settings settings, RunResults out) {
         this.server = server;
+        this.url = url;
         this.clients = clients;
         this.pods = pods;
         this.current = current;
@@ -56,6 +58,7 @@ final class WatchProbe {
         AtomicInteger foreign = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(writes * watchers);
         CountDownLatch closed = new CountDownLatch(watchers);
+        ServerSideDelivery before = ServerSideDelivery.scrape(url);
         List<Watch> watches = new ArrayList<>();
         for (int w = 0; w < watchers; w++) {
             received[w] = new AtomicLongArray(writes);
@@ -74,10 +77,12 @@ final class WatchProbe {
         long end = System.nanoTime();
         boolean closedEarly = closed.getCount() < watchers;
         watches.forEach(Watch::close);
+        ServerSideDelivery serverSide = ServerSideDelivery.scrape(url).since(before);
         Latencies delivery = new Latencies(writes * watchers);
         delivery.window(start, end);
-        report(phase, writePhase, writes, sent, received, writeLatencies, delivery, workers, complete && !closedEarly,
-                duplicates.get(), foreign.get());
+        int seen = report(phase, writePhase, writes, sent, received, writeLatencies, delivery, workers,
+                complete && !closedEarly, duplicates.get(), foreign.get());
+        serverSide.report(server, phase, seen, out);
     }
 
     private Watch watch(KubernetesClient watcherClient, String phase, AtomicLongArray received, AtomicInteger duplicates,
@@ -113,9 +118,10 @@ final class WatchProbe {
         });
     }
 
-    private void report(String phase, String writePhase, int writes, AtomicLongArray sent, AtomicLongArray[] received,
-                        Latencies writeLatencies, Latencies delivery, Workers workers, boolean complete, int duplicates,
-                        int foreign) {
+    /** Reports the phases' latencies and the delivery check; answers how many deliveries the watchers saw. */
+    private int report(String phase, String writePhase, int writes, AtomicLongArray sent, AtomicLongArray[] received,
+                       Latencies writeLatencies, Latencies delivery, Workers workers, boolean complete, int duplicates,
+                       int foreign) {
         out.add(writeLatencies.result(server, writePhase));
         if (writeLatencies.errors() > 0) {
             out.add(new Check(server, writePhase, "requests succeed", false,
@@ -141,6 +147,7 @@ final class WatchProbe {
                 acknowledged + " writes acknowledged, " + seen + " of " + expected + " events seen"
                         + (complete ? "" : " (a watch closed or the wait ended first)") + ", " + duplicates
                         + " duplicates, " + foreign + " other events"));
+        return seen;
     }
 
     private static boolean await(CountDownLatch latch) {
