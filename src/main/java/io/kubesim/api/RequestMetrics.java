@@ -32,10 +32,16 @@ final class RequestMetrics {
 
     RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.slos = new Duration[BUCKETS.length];
-        for (int i = 0; i < BUCKETS.length; i++) {
-            slos[i] = Duration.ofNanos((long) (BUCKETS[i] * 1e9));
+        this.slos = slos(BUCKETS);
+    }
+
+    /** Histogram bucket bounds in seconds as the durations Micrometer takes for a timer's buckets. */
+    static Duration[] slos(double[] seconds) {
+        Duration[] out = new Duration[seconds.length];
+        for (int i = 0; i < seconds.length; i++) {
+            out[i] = Duration.ofNanos((long) (seconds[i] * 1e9));
         }
+        return out;
     }
 
     /** Counts one finished request (a watch: one that started streaming) and observes its latency. */

@@ -26,10 +26,7 @@ final class WatchDeliveryMetrics {
 
     WatchDeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.slos = new Duration[BUCKETS.length];
-        for (int i = 0; i < BUCKETS.length; i++) {
-            slos[i] = Duration.ofNanos((long) (BUCKETS[i] * 1e9));
-        }
+        this.slos = RequestMetrics.slos(BUCKETS);
     }
 
     /** The histogram of one resource. */
