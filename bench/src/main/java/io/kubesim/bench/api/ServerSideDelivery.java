@@ -26,6 +26,7 @@ final class ServerSideDelivery {
     private static final Pattern BUCKET = Pattern.compile(
             "^kubesim_watch_event_delivery_seconds_bucket\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Cumulative counts by upper bound (+Inf as {@link Double#POSITIVE_INFINITY}). */
     private final TreeMap<Double, Double> buckets;
@@ -37,7 +38,7 @@ final class ServerSideDelivery {
     /** The pods' histogram as the server reports it now; empty when it has none (another server, or no event yet). */
     static ServerSideDelivery scrape(String url) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/metrics"))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? parse(r.body()) : new ServerSideDelivery(new TreeMap<>());
         } catch (IOException e) {
